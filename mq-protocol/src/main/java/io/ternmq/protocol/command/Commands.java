@@ -1,0 +1,94 @@
+package io.ternmq.protocol.command;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every command of the native protocol, by code. The command table in docs/protocol.md is generated from here. */
+public final class Commands {
+    private static final Map<Integer, Command<?, ?>> BY_CODE = new LinkedHashMap<>();
+
+    public static final Command<Hello.Request, Hello.Response> HELLO = client(1, "HELLO",
+            "Negotiate the protocol version; first request on every connection.",
+            Hello.Request::decode, Hello.Response::decode);
+    public static final Command<Send.Request, Send.Response> SEND = client(10, "SEND",
+            "Store one message or a batch in one queue.", Send.Request::decode, Send.Response::decode);
+    public static final Command<Pull.Request, Pull.Response> PULL = client(11, "PULL",
+            "Read a queue from an offset, long-polling up to maxWaitMs.", Pull.Request::decode, Pull.Response::decode);
+    public static final Command<ConsumerOffsets.QueryRequest, OffsetResponse> QUERY_CONSUMER_OFFSET = client(12,
+            "QUERY_CONSUMER_OFFSET", "A group's committed offset for a queue (QUERY_NOT_FOUND when none).",
+            ConsumerOffsets.QueryRequest::decode, OffsetResponse::decode);
+    public static final Command<ConsumerOffsets.CommitRequest, Empty> COMMIT_CONSUMER_OFFSET = client(13,
+            "COMMIT_CONSUMER_OFFSET", "Commit a group's offsets for one or more queues (may be one-way).",
+            ConsumerOffsets.CommitRequest::decode, Empty::decode);
+    public static final Command<Heartbeat.Request, Empty> HEARTBEAT = client(14, "HEARTBEAT",
+            "Register a client with its producer and consumer groups and subscriptions.",
+            Heartbeat.Request::decode, Empty::decode);
+    public static final Command<Heartbeat.Unregister, Empty> UNREGISTER_CLIENT = client(15, "UNREGISTER_CLIENT",
+            "Remove a client from all its groups at shutdown.", Heartbeat.Unregister::decode, Empty::decode);
+    public static final Command<ConsumerList.GroupRequest, ConsumerList.Response> GET_CONSUMER_LIST = client(16,
+            "GET_CONSUMER_LIST", "Live members of a consumer group (for rebalance).",
+            ConsumerList.GroupRequest::decode, ConsumerList.Response::decode);
+    public static final Command<ConsumerList.GroupRequest, Empty> NOTIFY_CONSUMER_IDS_CHANGED = server(17,
+            "NOTIFY_CONSUMER_IDS_CHANGED", "Tell members a group changed so they rebalance now (one-way).",
+            ConsumerList.GroupRequest::decode, Empty::decode);
+    public static final Command<QueryMessages.OffsetByTime, OffsetResponse> SEARCH_OFFSET = client(18,
+            "SEARCH_OFFSET", "First queue offset stored at or after a timestamp.",
+            QueryMessages.OffsetByTime::decode, OffsetResponse::decode);
+    public static final Command<Topics.Config, Empty> CREATE_TOPIC = client(20, "CREATE_TOPIC",
+            "Create a topic or update its queue count and permissions.", Topics.Config::decode, Empty::decode);
+    public static final Command<Topics.Name, Empty> DELETE_TOPIC = client(21, "DELETE_TOPIC",
+            "Delete a topic, its queues and its consumer offsets.", Topics.Name::decode, Empty::decode);
+    public static final Command<Empty, Topics.ListResponse> LIST_TOPICS = client(22, "LIST_TOPICS",
+            "Names of all topics.", Empty::decode, Topics.ListResponse::decode);
+    public static final Command<Topics.Name, Topics.Route> TOPIC_ROUTE = client(23, "TOPIC_ROUTE",
+            "A topic's config, broker address and per-queue min/max offsets.", Topics.Name::decode,
+            Topics.Route::decode);
+    public static final Command<QueryMessages.ByKey, QueryMessages.Result> QUERY_MESSAGE_BY_KEY = client(30,
+            "QUERY_MESSAGE_BY_KEY", "Messages of a topic with a business key, within a time range.",
+            QueryMessages.ByKey::decode, QueryMessages.Result::decode);
+    public static final Command<QueryMessages.ById, QueryMessages.Result> QUERY_MESSAGE_BY_ID = client(31,
+            "QUERY_MESSAGE_BY_ID", "One message by broker message id or client UNIQ_KEY.",
+            QueryMessages.ById::decode, QueryMessages.Result::decode);
+    public static final Command<QueryMessages.ByTime, QueryMessages.Result> QUERY_MESSAGE_BY_TIME = client(32,
+            "QUERY_MESSAGE_BY_TIME", "Messages of a topic stored within a time range.",
+            QueryMessages.ByTime::decode, QueryMessages.Result::decode);
+    public static final Command<Progress.Request, Progress.Response> CONSUMER_PROGRESS = client(40,
+            "CONSUMER_PROGRESS", "Per-queue broker offset, consumer offset and lag of a group (or all groups).",
+            Progress.Request::decode, Progress.Response::decode);
+    public static final Command<Empty, Progress.Groups> LIST_GROUPS = client(41, "LIST_GROUPS",
+            "Consumer groups with their live clients and topics.", Empty::decode, Progress.Groups::decode);
+    public static final Command<Empty, Progress.BrokerStatus> BROKER_STATUS = client(42, "BROKER_STATUS",
+            "Broker runtime figures: version, uptime, offsets, disk, throughput.", Empty::decode,
+            Progress.BrokerStatus::decode);
+
+    private Commands() {
+    }
+
+    private static <Q extends Body, R extends Body> Command<Q, R> client(int code, String name, String purpose,
+                                                                      BodyDecoder<Q> req, BodyDecoder<R> resp) {
+        return register(new Command<>(code, name, false, purpose, req, resp));
+    }
+
+    private static <Q extends Body, R extends Body> Command<Q, R> server(int code, String name, String purpose,
+                                                                      BodyDecoder<Q> req, BodyDecoder<R> resp) {
+        return register(new Command<>(code, name, true, purpose, req, resp));
+    }
+
+    private static <Q extends Body, R extends Body> Command<Q, R> register(Command<Q, R> command) {
+        if (BY_CODE.putIfAbsent(command.code(), command) != null) {
+            throw new IllegalStateException("duplicate command code " + command.code());
+        }
+        return command;
+    }
+
+    /** The command with this code, or null when unknown. */
+    public static Command<?, ?> forCode(int code) {
+        return BY_CODE.get(code);
+    }
+
+    public static Collection<Command<?, ?>> all() {
+        return Collections.unmodifiableCollection(BY_CODE.values());
+    }
+}
