@@ -47,7 +47,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             throw new TooLongFrameException("frame length " + length + " exceeds maxFrameSize " + maxFrameSize);
         }
-        if (in.readableBytes() < LENGTH_FIELD + length) {
+        // not LENGTH_FIELD + length: that overflows for lengths near Integer.MAX_VALUE when maxFrameSize allows them
+        if (in.readableBytes() - LENGTH_FIELD < length) {
             return;
         }
         in.skipBytes(LENGTH_FIELD);
