@@ -98,7 +98,8 @@ public final class WireReader {
         if (count == 0) {
             return Collections.emptyList();
         }
-        List<T> items = new ArrayList<>(count);
+        // count is only proven to fit at minElementSize; pre-sizing to it would cost 4-8 bytes per body byte
+        List<T> items = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
             items.add(element.apply(this));
         }

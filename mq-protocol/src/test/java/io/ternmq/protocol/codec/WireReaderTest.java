@@ -90,6 +90,22 @@ class WireReaderTest {
     }
 
     @Test
+    void listDoesNotPreallocateItsClaimedCountBeforeElementsDecode() {
+        // 4 Mi strings claimed in a 8 MiB body whose first element is already broken
+        int count = 4 << 20;
+        ByteBuf buf = Unpooled.buffer(4 + 2 * count);
+        try {
+            buf.writeInt(count).writeShort(-2).writeZero(2 * count - 2);
+            WireReader reader = new WireReader(buf);
+            long allocated = AllocationMeter.bytesAllocatedBy(
+                    () -> assertThrows(MalformedFrameException.class, reader::stringList));
+            assertTrue(allocated < AllocationMeter.SMALL, "allocated " + allocated + " bytes");
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Test
     void trailingBytesAreMalformed() {
         WireReader reader = reader(w -> w.int32(7).int8(0));
         assertEquals(7, reader.int32());
