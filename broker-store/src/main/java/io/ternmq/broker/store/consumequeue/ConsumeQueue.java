@@ -152,11 +152,7 @@ public final class ConsumeQueue {
         long fileStart = index - index % entriesPerFile;
         FileChannel channel = files.get(fileStart);
         if (channel == null) {
-            Files.createDirectories(dir);
-            channel = FileChannel.open(dir.resolve(FileNames.ofOffset(fileStart)), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
-            DirectorySync.fsync(dir);
-            files.put(fileStart, channel);
+            channel = createFile(fileStart);
         }
         pending.flip();
         long position = (index - fileStart) * ConsumeQueueEntry.SIZE;
@@ -170,6 +166,21 @@ public final class ConsumeQueue {
         maxQueueOffset = pendingEnd;
         entryCount = index + pendingCount;
         pendingCount = 0;
+    }
+
+    private FileChannel createFile(long fileStart) throws IOException {
+        boolean newQueue = !Files.isDirectory(dir);
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(FileNames.ofOffset(fileStart)), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        DirectorySync.fsync(dir);
+        if (newQueue) {
+            // The queue and maybe the topic directory are new too: make their entries durable.
+            DirectorySync.fsync(dir.getParent());
+            DirectorySync.fsync(dir.getParent().getParent());
+        }
+        files.put(fileStart, channel);
+        return channel;
     }
 
     /** @return the entry, or null when it is outside {@code [minEntry, entryCount)}, unreadable or damaged */

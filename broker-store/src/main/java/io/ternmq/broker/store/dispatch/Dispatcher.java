@@ -117,7 +117,7 @@ public final class Dispatcher {
         long before = dispatchedOffset;
         try {
             dispatchUpTo(log.maxOffset());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "dispatch failed at CommitLog offset " + dispatchedOffset + "; will retry", e);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
