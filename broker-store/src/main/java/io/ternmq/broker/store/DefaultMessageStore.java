@@ -249,11 +249,6 @@ final class DefaultMessageStore implements MessageStore {
         retention.runOnce();
     }
 
-    /** Tests: ConsumeQueue/index fsync and checkpoint now. */
-    void checkpointNow() {
-        checkpointFlusher.flushAndCheckpoint();
-    }
-
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
