@@ -28,6 +28,7 @@ import java.util.concurrent.RejectedExecutionException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The native pipeline on an {@link EmbeddedChannel}: bytes in, frames out, no sockets. */
 class PipelineTest {
@@ -163,5 +164,35 @@ class PipelineTest {
         assertEquals(ErrorCode.FRAME_TOO_LARGE.code(), response.status());
         response.release();
         assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void brokerInitiatedRequestCompletesWithTheClientsResponse() throws Exception {
+        pipeline(new HandlerRegistry());
+        RemotingChannel remoting = RemotingChannel.of(channel);
+        CompletableFuture<Frame> answer = remoting.request(Commands.NOTIFY_CONSUMER_IDS_CHANGED,
+                new io.ternmq.protocol.command.ConsumerList.GroupRequest("g"), 10_000);
+        Frame sent = readResponse(); // the broker's request, as the client would read it
+        assertFalse(sent.isResponse());
+        ByteBuf reply = Unpooled.buffer();
+        Frame response = Frames.response(ByteBufAllocator.DEFAULT, sent, Empty.INSTANCE);
+        FrameEncoder.writeHeader(reply, response);
+        reply.writeBytes(response.body());
+        response.release();
+        sent.release();
+        channel.writeInbound(reply);
+        Frame got = answer.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ErrorCode.SUCCESS.code(), got.status());
+        got.release();
+    }
+
+    @Test
+    void brokerInitiatedRequestFailsWhenTheConnectionCloses() {
+        pipeline(new HandlerRegistry());
+        CompletableFuture<Frame> answer = RemotingChannel.of(channel).request(Commands.NOTIFY_CONSUMER_IDS_CHANGED,
+                new io.ternmq.protocol.command.ConsumerList.GroupRequest("g"), 10_000);
+        readResponse().release();
+        channel.close();
+        assertTrue(answer.isCompletedExceptionally());
     }
 }
