@@ -61,7 +61,8 @@ final class TagExpressionParser {
                     next++;
                 }
                 throw new FilterSyntaxException(expression, next, "'||' between tags",
-                        "'" + Token.abbreviate(expression.substring(next, last)) + "'");
+                        expression.charAt(next) == '|' ? "a single '|'"
+                                : "'" + Token.abbreviate(expression.substring(next, last)) + "'");
             }
         }
         String tag = expression.substring(first, last);
