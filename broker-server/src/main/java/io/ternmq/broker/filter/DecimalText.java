@@ -15,7 +15,7 @@ final class DecimalText {
 
     /** The value of {@code text}, or {@code null} if it is not a number in the format above. */
     static Number parse(String text) {
-        if (text == null || scan(text, 0) != text.length()) {
+        if (text == null || text.isEmpty() || scan(text, 0) != text.length()) {
             return null;
         }
         return valueOf(text);
