@@ -218,13 +218,24 @@ class NativeProtocolEndToEndTest {
     }
 
     @Test
-    void sql92SubscriptionIsRefusedForNow() throws Exception {
+    void sql92SubscriptionFiltersAtTheBrokerAndBadExpressionsAreRefused() throws Exception {
         try (RawClient c = new RawClient(broker.nativePort())) {
-            c.call(Commands.CREATE_TOPIC, new Topics.Config("t", 1, Topics.PERM_READ_WRITE, false)).ok();
-            var r = c.call(Commands.PULL, new Pull.Request("g", "t", 0, 0, 1, 1024, 0,
-                    new Subscription("t", ExpressionType.SQL92, "a > 1"), -1));
-            assertEquals(ErrorCode.SUBSCRIPTION_ILLEGAL, r.status());
-            assertTrue(r.error().contains("SQL92 not supported yet"));
+            c.call(Commands.CREATE_TOPIC, new Topics.Config("sql", 1, Topics.PERM_READ_WRITE, false)).ok();
+            for (int amount : new int[] {5, 150, 20, 300}) {
+                OutgoingMessage m = new OutgoingMessage(Map.of("amount", Integer.toString(amount)),
+                        ("a" + amount).getBytes(StandardCharsets.UTF_8), System.currentTimeMillis(), 0, 0);
+                c.call(Commands.SEND, new Send.Request("p", "sql", 0, List.of(m))).ok();
+            }
+            awaitMaxOffset(c, "sql", 0, 4);
+            Pull.Response r = c.call(Commands.PULL, new Pull.Request("g", "sql", 0, 0, 32, 1 << 20, 0,
+                    new Subscription("sql", ExpressionType.SQL92, "amount > 100"), -1)).ok();
+            assertEquals(List.of("a150", "a300"), r.messages().stream().map(NativeProtocolEndToEndTest::body).toList());
+            assertEquals(4, r.nextOffset());
+
+            var bad = c.call(Commands.PULL, new Pull.Request("g", "sql", 0, 0, 1, 1024, 0,
+                    new Subscription("sql", ExpressionType.SQL92, "amount >"), -1));
+            assertEquals(ErrorCode.SUBSCRIPTION_ILLEGAL, bad.status());
+            assertTrue(bad.error().contains("column"), bad.error());
         }
     }
 
