@@ -54,6 +54,9 @@ public final class Commands {
     public static final Command<QueryMessages.ByTime, QueryMessages.Result> QUERY_MESSAGE_BY_TIME = client(32,
             "QUERY_MESSAGE_BY_TIME", "Messages of a topic stored within a time range.",
             QueryMessages.ByTime::decode, QueryMessages.Result::decode);
+    public static final Command<MessageTrace.Request, MessageTrace.Response> MESSAGE_TRACE = client(33,
+            "MESSAGE_TRACE", "One message's trace: where it is stored, which groups consumed it, its retry/DLQ copies.",
+            MessageTrace.Request::decode, MessageTrace.Response::decode);
     public static final Command<Progress.Request, Progress.Response> CONSUMER_PROGRESS = client(40,
             "CONSUMER_PROGRESS", "Per-queue broker offset, consumer offset and lag of a group (or all groups).",
             Progress.Request::decode, Progress.Response::decode);
@@ -62,6 +65,12 @@ public final class Commands {
     public static final Command<Empty, Progress.BrokerStatus> BROKER_STATUS = client(42, "BROKER_STATUS",
             "Broker runtime figures: version, uptime, offsets, disk, throughput.", Empty::decode,
             Progress.BrokerStatus::decode);
+
+    public static final Command<QueueLocks.Request, QueueLocks.Locked> LOCK_QUEUES = client(60, "LOCK_QUEUES",
+            "Orderly consumption: lock (or renew) queues for one client of a group; answers the ones it now holds.",
+            QueueLocks.Request::decode, QueueLocks.Locked::decode);
+    public static final Command<QueueLocks.Request, Empty> UNLOCK_QUEUES = client(61, "UNLOCK_QUEUES",
+            "Release queue locks held by a client of a group.", QueueLocks.Request::decode, Empty::decode);
 
     private Commands() {
     }

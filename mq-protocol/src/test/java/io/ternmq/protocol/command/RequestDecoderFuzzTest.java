@@ -171,4 +171,19 @@ class RequestDecoderFuzzTest {
     void brokerStatusRequest(byte[] body) {
         decodeRequest(Commands.BROKER_STATUS, body);
     }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void messageTraceRequest(byte[] body) {
+        decodeRequest(Commands.MESSAGE_TRACE, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void lockQueuesRequest(byte[] body) {
+        decodeRequest(Commands.LOCK_QUEUES, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void unlockQueuesRequest(byte[] body) {
+        decodeRequest(Commands.UNLOCK_QUEUES, body);
+    }
 }
