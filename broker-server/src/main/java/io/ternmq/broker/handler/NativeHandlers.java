@@ -13,6 +13,8 @@ import io.ternmq.broker.handler.client.GetConsumerListHandler;
 import io.ternmq.broker.handler.client.HeartbeatHandler;
 import io.ternmq.broker.handler.client.UnregisterClientHandler;
 import io.ternmq.broker.handler.hello.HelloHandler;
+import io.ternmq.broker.handler.lock.LockQueuesHandler;
+import io.ternmq.broker.handler.lock.UnlockQueuesHandler;
 import io.ternmq.broker.handler.offset.CommitConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.QueryConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.SearchOffsetHandler;
@@ -22,9 +24,12 @@ import io.ternmq.broker.handler.query.QueryByIdHandler;
 import io.ternmq.broker.handler.query.QueryByKeyHandler;
 import io.ternmq.broker.handler.query.QueryByTimeHandler;
 import io.ternmq.broker.handler.query.QueryLimits;
+import io.ternmq.broker.lock.QueueLockTable;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
 import io.ternmq.broker.remoting.HandlerRegistry;
 import io.ternmq.broker.store.MessageStore;
+import io.ternmq.broker.trace.MessageTraceHandler;
+import io.ternmq.broker.trace.MessageTraceService;
 import io.ternmq.protocol.command.Commands;
 
 import java.util.function.IntSupplier;
@@ -50,6 +55,8 @@ public final class NativeHandlers {
         // a response carries at most half a frame of bodies plus one message, leaving room for headers
         int responseBodyBudget = Math.max(maxFrame / 2 - maxMessage, 64 * 1024);
         QueryLimits limits = new QueryLimits(MAX_QUERY_RESULTS, responseBodyBudget);
+        QueueLockTable locks = new QueueLockTable(core.clock(),
+                core.config().get(BrokerConfigKeys.REBALANCE_LOCK_MAX_LIVE_TIME), core.consumerGroups()::isMember);
         return new HandlerRegistry()
                 .register(Commands.HELLO, new HelloHandler(core.config()))
                 .register(Commands.SEND, new SendHandler(core.messages()))
@@ -69,6 +76,9 @@ public final class NativeHandlers {
                 .register(Commands.QUERY_MESSAGE_BY_KEY, new QueryByKeyHandler(store, limits))
                 .register(Commands.QUERY_MESSAGE_BY_ID, new QueryByIdHandler(store))
                 .register(Commands.QUERY_MESSAGE_BY_TIME, new QueryByTimeHandler(store, limits))
+                .register(Commands.MESSAGE_TRACE, new MessageTraceHandler(new MessageTraceService(core)))
+                .register(Commands.LOCK_QUEUES, new LockQueuesHandler(locks))
+                .register(Commands.UNLOCK_QUEUES, new UnlockQueuesHandler(locks))
                 .register(Commands.CONSUMER_PROGRESS, new ConsumerProgressHandler(core))
                 .register(Commands.LIST_GROUPS, new ListGroupsHandler(core))
                 .register(Commands.BROKER_STATUS, new BrokerStatusHandler(core, connections, holds::heldCount));

@@ -54,7 +54,7 @@ public final class Commands {
     public static final Command<QueryMessages.ByTime, QueryMessages.Result> QUERY_MESSAGE_BY_TIME = client(32,
             "QUERY_MESSAGE_BY_TIME", "Messages of a topic stored within a time range.",
             QueryMessages.ByTime::decode, QueryMessages.Result::decode);
-    public static final Command<MessageTrace.Request, MessageTrace.Response> MESSAGE_TRACE = client(33,
+    public static final Command<MessageTrace.Request, MessageTrace.Response> MESSAGE_TRACE = client(34,
             "MESSAGE_TRACE", "One message's trace: where it is stored, which groups consumed it, its retry/DLQ copies.",
             MessageTrace.Request::decode, MessageTrace.Response::decode);
     public static final Command<Progress.Request, Progress.Response> CONSUMER_PROGRESS = client(40,
