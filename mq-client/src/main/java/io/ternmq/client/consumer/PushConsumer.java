@@ -46,6 +46,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rebalance and at shutdown. In {@link MessageModel#BROADCASTING} every member gets every message and keeps its
  * offsets in a local file under {@code offsetStoreDir}.
  *
+ * <p><b>Orderly consumption.</b> Register a {@link MessageListenerOrderly} with {@link #registerOrderlyListener}
+ * instead: each queue is then consumed by one thread at a time in offset order, and (clustering) only while this
+ * member holds the queue's lock at the broker (LOCK_QUEUES, renewed every {@code rebalanceLockInterval}), so no
+ * two members consume one queue at once whatever the listener's duration; the {@code handoverDelay} is not used.
+ * A failed call blocks its queue and is retried in place after {@code suspendCurrentQueueTime}. See
+ * docs/ordered-messages.md.
+ *
  * <p><b>Failures.</b> A listener that returns {@link ConsumeStatus#RECONSUME_LATER} or throws gets the messages
  * again after {@code reconsumeDelay}, in this client (broker-side retry topics come later, see
  * {@code ConsumeFailurePolicy}).
@@ -59,6 +66,9 @@ public final class PushConsumer implements AutoCloseable {
 
     private enum State { CREATED, RUNNING, SHUT_DOWN }
 
+    /** Pause before another rebalance round when a queue allocated to us could not be locked yet. */
+    private static final long UNSETTLED_RETRY_MS = 200;
+
     private final ClientConfig config;
     private final ConsumerSettings settings;
     private final RemotingClient remoting;
@@ -70,7 +80,8 @@ public final class PushConsumer implements AutoCloseable {
     private final ScheduledExecutorService rebalanceExecutor;
     private final AtomicInteger pendingRebalances = new AtomicInteger();
     private volatile MessageListener listener;
-    private ConsumeService consumeService;
+    private volatile MessageListenerOrderly orderlyListener;
+    private ConsumeDispatcher consumeService;
     private RebalanceService rebalance;
     private volatile State state = State.CREATED;
 
@@ -96,12 +107,25 @@ public final class PushConsumer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Sets the listener; must be called before {@link #start()}. */
+    /** Sets the (concurrent) listener; must be called before {@link #start()}. */
     public void registerListener(MessageListener listener) {
         if (state != State.CREATED) {
             throw new IllegalStateException("register the listener before start()");
         }
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.orderlyListener = null;
+    }
+
+    /**
+     * Sets an orderly listener instead: queues are consumed one call at a time in offset order, under a broker
+     * lock in clustering mode (see the class doc). Must be called before {@link #start()}.
+     */
+    public void registerOrderlyListener(MessageListenerOrderly listener) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("register the listener before start()");
+        }
+        this.orderlyListener = Objects.requireNonNull(listener, "listener");
+        this.listener = null;
     }
 
     /** Registers with the broker and starts rebalancing, pulling and consuming. */
@@ -109,16 +133,28 @@ public final class PushConsumer implements AutoCloseable {
         if (state != State.CREATED) {
             throw new IllegalStateException("consumer is " + state);
         }
-        if (listener == null) {
+        if (listener == null && orderlyListener == null) {
             throw new IllegalStateException("registerListener(...) before start()");
         }
-        consumeService = new ConsumeService(settings, listener, offsetStore, config.clientId());
-        consumeService.failurePolicy(new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis()));
+        boolean clustering = settings.model() == MessageModel.CLUSTERING;
+        OrderlyQueueLocks locks = null;
+        if (orderlyListener != null) {
+            consumeService = new OrderlyConsumeService(settings, orderlyListener, offsetStore, pullScheduler,
+                    clustering, config.clientId());
+            if (clustering) {
+                locks = new OrderlyQueueLocks(new QueueLocker(remoting, settings.group(), config.clientId()),
+                        settings.orderly(), System::currentTimeMillis);
+            }
+        } else {
+            ConsumeService concurrent = new ConsumeService(settings, listener, offsetStore, config.clientId());
+            concurrent.failurePolicy(new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis()));
+            consumeService = concurrent;
+        }
         StartOffsetResolver start = new StartOffsetResolver(settings, offsetStore, routes, remoteOffsets);
         PullService pull = new PullService(settings, new BrokerPuller(remoting, settings.group()), consumeService,
                 offsetStore, start, pullScheduler);
         rebalance = new RebalanceService(settings, config.clientId(), remoting, routes, offsetStore, pull,
-                heartbeat::beat);
+                heartbeat::beat, locks);
         remoting.registerHandler(Commands.NOTIFY_CONSUMER_IDS_CHANGED, req -> {
             if (settings.group().equals(req.group())) {
                 triggerRebalance();
@@ -134,6 +170,20 @@ public final class PushConsumer implements AutoCloseable {
         long persistMs = settings.persistInterval().toMillis();
         rebalanceExecutor.scheduleWithFixedDelay(() -> rebalance.persistAll(), persistMs, persistMs,
                 TimeUnit.MILLISECONDS);
+        if (locks != null) {
+            long lockMs = settings.orderly().lockInterval().toMillis();
+            rebalanceExecutor.scheduleWithFixedDelay(this::renewLocks, lockMs, lockMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void renewLocks() {
+        try {
+            if (state == State.RUNNING && rebalance.renewLocks()) {
+                triggerRebalance();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "renewing queue locks failed", e);
+        }
     }
 
     /** Asks for a rebalance soon; requests arriving while one is queued are merged. */
@@ -153,8 +203,9 @@ public final class PushConsumer implements AutoCloseable {
 
     private void rebalanceNow() {
         try {
-            if (state == State.RUNNING) {
-                rebalance.rebalance();
+            if (state == State.RUNNING && !rebalance.rebalance()) {
+                // a queue is still locked by its previous owner, which is finishing it: ask again shortly
+                rebalanceExecutor.schedule(this::triggerRebalance, UNSETTLED_RETRY_MS, TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "rebalance failed", e);
@@ -260,6 +311,9 @@ public final class PushConsumer implements AutoCloseable {
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".ternmq", "offsets");
         private String instanceName = "DEFAULT";
+        private Duration suspendCurrentQueueTime = OrderlySettings.DEFAULTS.suspendCurrentQueueTime();
+        private Duration rebalanceLockInterval = OrderlySettings.DEFAULTS.lockInterval();
+        private Duration lockMaxLiveTime = OrderlySettings.DEFAULTS.lockMaxLiveTime();
 
         private Builder() {
         }
@@ -388,6 +442,28 @@ public final class PushConsumer implements AutoCloseable {
             return this;
         }
 
+        /** Orderly: pause before a failed call's messages are delivered again, in place (1 s). */
+        public Builder suspendCurrentQueueTime(Duration d) {
+            this.suspendCurrentQueueTime = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** Orderly: how often queue locks are renewed at the broker (20 s). */
+        public Builder rebalanceLockInterval(Duration d) {
+            this.rebalanceLockInterval = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /**
+         * Orderly: how long a granted or renewed lock is trusted without a newer renewal (30 s); past it the queue
+         * is not consumed. Keep it above {@code rebalanceLockInterval} and below the broker's
+         * {@code rebalanceLockMaxLiveTime} (60 s).
+         */
+        public Builder lockMaxLiveTime(Duration d) {
+            this.lockMaxLiveTime = Objects.requireNonNull(d);
+            return this;
+        }
+
         public PushConsumer build() {
             return new PushConsumer(this);
         }
@@ -403,7 +479,8 @@ public final class PushConsumer implements AutoCloseable {
                     consumeTimestamp, consumeThreads, pullBatchSize, consumeMessageBatchMaxSize,
                     pullThresholdForQueue, pullThresholdSizeForQueue, allocateStrategy, pullMaxWait,
                     rebalanceInterval, persistInterval, reconsumeDelay, handoverDelay, shutdownTimeout,
-                    offsetStoreDir, instanceName);
+                    offsetStoreDir, instanceName, new OrderlySettings(suspendCurrentQueueTime, rebalanceLockInterval,
+                    lockMaxLiveTime));
         }
 
         private static int atLeast(int v, int min, String name) {
