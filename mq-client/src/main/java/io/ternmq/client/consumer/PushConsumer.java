@@ -473,6 +473,10 @@ public final class PushConsumer implements AutoCloseable {
             if (subscriptions.isEmpty()) {
                 throw new IllegalArgumentException("subscribe(...) to at least one topic");
             }
+            if (lockMaxLiveTime.compareTo(rebalanceLockInterval) <= 0) {
+                throw new IllegalArgumentException("lockMaxLiveTime " + lockMaxLiveTime
+                        + " must exceed rebalanceLockInterval " + rebalanceLockInterval + " (locks would lapse)");
+            }
             Map<String, TagFilter> filters = new LinkedHashMap<>();
             subscriptions.forEach((t, e) -> filters.put(t, TagFilter.parse(t, e)));
             return new ConsumerSettings(consumerGroup, messageModel, Map.copyOf(filters), consumeFromWhere,
