@@ -20,6 +20,8 @@ import io.ternmq.broker.handler.offset.QueryConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.SearchOffsetHandler;
 import io.ternmq.broker.handler.pull.PullHandler;
 import io.ternmq.broker.handler.send.SendHandler;
+import io.ternmq.broker.handler.tx.EndTxHandler;
+import io.ternmq.broker.handler.tx.TransactionalSendHandler;
 import io.ternmq.broker.handler.query.QueryByIdHandler;
 import io.ternmq.broker.handler.query.QueryByKeyHandler;
 import io.ternmq.broker.handler.query.QueryByTimeHandler;
@@ -30,6 +32,7 @@ import io.ternmq.broker.remoting.HandlerRegistry;
 import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.trace.MessageTraceHandler;
 import io.ternmq.broker.trace.MessageTraceService;
+import io.ternmq.broker.tx.TransactionalMessageService;
 import io.ternmq.protocol.command.Commands;
 
 import java.util.function.IntSupplier;
@@ -46,9 +49,10 @@ public final class NativeHandlers {
     /**
      * @param brokerAddress advertised {@code host:port} (known once the server is bound)
      * @param connections   open native connections
+     * @param transactions  half messages and their resolution
      */
     public static HandlerRegistry create(BrokerCore core, PullRequestHoldService holds, Supplier<String> brokerAddress,
-                                         IntSupplier connections) {
+                                         IntSupplier connections, TransactionalMessageService transactions) {
         MessageStore store = core.messages().store();
         int maxFrame = core.config().get(BrokerConfigKeys.MAX_FRAME_SIZE);
         int maxMessage = core.config().get(BrokerConfigKeys.MAX_MESSAGE_SIZE);
@@ -59,7 +63,8 @@ public final class NativeHandlers {
                 core.config().get(BrokerConfigKeys.REBALANCE_LOCK_MAX_LIVE_TIME), core.consumerGroups()::isMember);
         return new HandlerRegistry()
                 .register(Commands.HELLO, new HelloHandler(core.config()))
-                .register(Commands.SEND, new SendHandler(core.messages()))
+                .register(Commands.SEND, new TransactionalSendHandler(new SendHandler(core.messages()), transactions))
+                .register(Commands.END_TX, new EndTxHandler(transactions))
                 .register(Commands.PULL, new PullHandler(core, holds,
                         core.config().get(BrokerConfigKeys.LONG_POLLING_MAX_WAIT_MS), responseBodyBudget))
                 .register(Commands.QUERY_CONSUMER_OFFSET, new QueryConsumerOffsetHandler(core.offsets()))

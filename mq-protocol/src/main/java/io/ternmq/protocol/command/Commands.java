@@ -66,6 +66,12 @@ public final class Commands {
             "Broker runtime figures: version, uptime, offsets, disk, throughput.", Empty::decode,
             Progress.BrokerStatus::decode);
 
+    public static final Command<Transactions.EndRequest, Transactions.EndResponse> END_TX = client(50, "END_TX",
+            "Commit, roll back or report unknown for a half (transactional) message; may be one-way.",
+            Transactions.EndRequest::decode, Transactions.EndResponse::decode);
+    public static final Command<Transactions.CheckRequest, Transactions.CheckResponse> CHECK_TX = server(51,
+            "CHECK_TX", "Transaction check-back: ask a live producer of the group for its local transaction's state.",
+            Transactions.CheckRequest::decode, Transactions.CheckResponse::decode);
     public static final Command<QueueLocks.Request, QueueLocks.Locked> LOCK_QUEUES = client(60, "LOCK_QUEUES",
             "Orderly consumption: lock (or renew) queues for one client of a group; answers the ones it now holds.",
             QueueLocks.Request::decode, QueueLocks.Locked::decode);

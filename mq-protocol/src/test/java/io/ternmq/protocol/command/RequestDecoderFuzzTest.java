@@ -186,4 +186,14 @@ class RequestDecoderFuzzTest {
     void unlockQueuesRequest(byte[] body) {
         decodeRequest(Commands.UNLOCK_QUEUES, body);
     }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void endTxRequest(byte[] body) {
+        decodeRequest(Commands.END_TX, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void checkTxRequest(byte[] body) {
+        decodeRequest(Commands.CHECK_TX, body);
+    }
 }
