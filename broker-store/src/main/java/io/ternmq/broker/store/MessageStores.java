@@ -1,5 +1,7 @@
 package io.ternmq.broker.store;
 
+import io.ternmq.broker.store.io.StorageHooks;
+
 /** Opens the store. */
 public final class MessageStores {
     private MessageStores() {
@@ -12,6 +14,6 @@ public final class MessageStores {
      * @throws java.io.UncheckedIOException when the directory cannot be used
      */
     public static MessageStore open(StoreConfig config) {
-        throw new UnsupportedOperationException("implemented by the store work in progress");
+        return DefaultMessageStore.open(config, StorageHooks.defaults());
     }
 }

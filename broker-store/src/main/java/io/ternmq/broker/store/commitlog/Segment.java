@@ -1,0 +1,111 @@
+package io.ternmq.broker.store.commitlog;
+
+import io.ternmq.broker.store.io.FileSync;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One CommitLog segment file of fixed size, named by its start offset. Created sparse at full size, so unwritten
+ * space reads as zeros (which never parse as a record). Positional I/O only; safe for concurrent readers and one
+ * writer.
+ */
+public final class Segment {
+    private final Path path;
+    private final long startOffset;
+    private final long size;
+    private final FileChannel channel;
+
+    private Segment(Path path, long startOffset, long size, FileChannel channel) {
+        this.path = path;
+        this.startOffset = startOffset;
+        this.size = size;
+        this.channel = channel;
+    }
+
+    /** Creates the file (sparse, full size). The caller fsyncs the directory. */
+    static Segment create(Path path, long startOffset, long size) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        Segment segment = new Segment(path, startOffset, size, channel);
+        segment.ensureFullSize();
+        return segment;
+    }
+
+    static Segment open(Path path, long startOffset, long size) throws IOException {
+        return create(path, startOffset, size);
+    }
+
+    public long startOffset() {
+        return startOffset;
+    }
+
+    public long endOffset() {
+        return startOffset + size;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    void write(ByteBuffer source, long filePosition) throws IOException {
+        long position = filePosition;
+        while (source.hasRemaining()) {
+            position += channel.write(source, position);
+        }
+    }
+
+    /** Reads until {@code target} is full or the file ends. */
+    int read(ByteBuffer target, long filePosition) throws IOException {
+        int total = 0;
+        while (target.hasRemaining()) {
+            int n = channel.read(target, filePosition + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    void force(FileSync sync) throws IOException {
+        sync.force(channel);
+    }
+
+    /** Drops everything from {@code filePosition} on: cut the file there, then grow it back with zeros. */
+    void zeroFrom(long filePosition) throws IOException {
+        channel.truncate(filePosition);
+        ensureFullSize();
+    }
+
+    public long lastModifiedMillis() {
+        try {
+            return Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing a channel we only read or already forced; nothing to recover.
+        }
+    }
+
+    void delete() throws IOException {
+        close();
+        Files.deleteIfExists(path);
+    }
+
+    private void ensureFullSize() throws IOException {
+        if (channel.size() < size) {
+            channel.write(ByteBuffer.allocate(1), size - 1);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package io.ternmq.broker.store.consumequeue;
+
+import io.ternmq.broker.store.io.DirectorySync;
+import io.ternmq.broker.store.io.FileNames;
+import io.ternmq.broker.store.io.FileSync;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * The ConsumeQueue of one (topic, queue): fixed-size {@link ConsumeQueueEntry}s in files of
+ * {@code entriesPerFile} entries under {@code consumequeue/{topic}/{queueId}/}, each named by the 20-digit index
+ * of its first entry. Files grow by appending (not pre-allocated), so a file's length tells how many entries it
+ * holds.
+ *
+ * <p>Entries are indexed by entry number, not queue offset (a batch entry covers several offsets), so lookups
+ * binary-search on {@code baseQueueOffset}, {@code storeTimestamp} or {@code commitLogOffset}, all of which grow
+ * along the queue.
+ *
+ * <p>Threads: one writer (the dispatcher, or recovery before it starts) and many readers.
+ *
+ * <p>Crash behaviour: entries are cache data derived from the CommitLog. After a crash the tail may be torn or
+ * zero-filled; {@link #load} keeps entries up to the first one failing its CRC, and recovery then truncates entries
+ * past the dispatched checkpoint and re-dispatches them from the CommitLog.
+ */
+public final class ConsumeQueue {
+    private final Path dir;
+    private final String topic;
+    private final int queueId;
+    private final int entriesPerFile;
+    private final ConcurrentSkipListMap<Long, FileChannel> files = new ConcurrentSkipListMap<>();
+    private final CRC32C writeCrc = new CRC32C();
+    private final ByteBuffer writeBuffer = ByteBuffer.allocate(ConsumeQueueEntry.SIZE);
+    private volatile long minEntry;
+    private volatile long entryCount;
+    private volatile long minQueueOffset;
+    private volatile long maxQueueOffset;
+    private long flushedEntryCount;
+
+    private ConsumeQueue(Path dir, String topic, int queueId, int entriesPerFile) {
+        this.dir = dir;
+        this.topic = topic;
+        this.queueId = queueId;
+        this.entriesPerFile = entriesPerFile;
+    }
+
+    static ConsumeQueue create(Path dir, String topic, int queueId, int entriesPerFile) {
+        return new ConsumeQueue(dir, topic, queueId, entriesPerFile);
+    }
+
+    /** Opens existing files, keeping the valid prefix of the newest one. */
+    static ConsumeQueue load(Path dir, String topic, int queueId, int entriesPerFile) throws IOException {
+        ConsumeQueue cq = new ConsumeQueue(dir, topic, queueId, entriesPerFile);
+        List<Long> starts = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.map(p -> FileNames.parseOffset(p.getFileName().toString())).filter(s -> s >= 0)
+                    .filter(s -> s % entriesPerFile == 0).sorted(Comparator.naturalOrder()).forEach(starts::add);
+        }
+        for (long start : starts) {
+            cq.files.put(start, FileChannel.open(dir.resolve(FileNames.ofOffset(start)), StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
+        }
+        if (starts.isEmpty()) {
+            return cq;
+        }
+        long lastStart = starts.get(starts.size() - 1);
+        long entriesInLast = Math.min(entriesPerFile, cq.files.get(lastStart).size() / ConsumeQueueEntry.SIZE);
+        cq.entryCount = lastStart + entriesInLast;
+        cq.minEntry = starts.get(0);
+        // Validate the newest file fully: that is where a crash leaves torn or zero-filled entries.
+        long valid = lastStart;
+        for (long i = lastStart; i < cq.entryCount; i++) {
+            if (cq.entry(i) == null) {
+                break;
+            }
+            valid = i + 1;
+        }
+        cq.truncateEntries(valid);
+        cq.flushedEntryCount = cq.entryCount;
+        cq.refreshBounds();
+        return cq;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int queueId() {
+        return queueId;
+    }
+
+    public long minOffset() {
+        return minQueueOffset;
+    }
+
+    public long maxOffset() {
+        return maxQueueOffset;
+    }
+
+    public long minEntry() {
+        return minEntry;
+    }
+
+    public long entryCount() {
+        return entryCount;
+    }
+
+    /** Appends one entry (dispatcher thread only). */
+    public void append(ConsumeQueueEntry e) throws IOException {
+        long index = entryCount;
+        long fileStart = index - index % entriesPerFile;
+        FileChannel channel = files.get(fileStart);
+        if (channel == null) {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(dir.resolve(FileNames.ofOffset(fileStart)), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            DirectorySync.fsync(dir);
+            files.put(fileStart, channel);
+        }
+        writeBuffer.clear();
+        e.writeTo(writeBuffer, writeCrc);
+        writeBuffer.flip();
+        long position = (index - fileStart) * ConsumeQueueEntry.SIZE;
+        while (writeBuffer.hasRemaining()) {
+            position += channel.write(writeBuffer, position);
+        }
+        if (entryCount == minEntry) {
+            minQueueOffset = e.baseQueueOffset();
+        }
+        entryCount = index + 1;
+        maxQueueOffset = e.endQueueOffset();
+    }
+
+    /** @return the entry, or null when it is outside {@code [minEntry, entryCount)}, unreadable or damaged */
+    public ConsumeQueueEntry entry(long index) {
+        if (index < minEntry || index >= entryCount) {
+            return null;
+        }
+        Map.Entry<Long, FileChannel> file = files.floorEntry(index);
+        if (file == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.allocate(ConsumeQueueEntry.SIZE);
+        try {
+            long position = (index - file.getKey()) * ConsumeQueueEntry.SIZE;
+            while (b.hasRemaining()) {
+                if (file.getValue().read(b, position + b.position()) < 0) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null; // file removed by retention or deleteTopic while we read
+        }
+        b.flip();
+        return ConsumeQueueEntry.readFrom(b, new CRC32C());
+    }
+
+    /** Index of the entry holding {@code queueOffset}, or -1 when it is not in the queue. */
+    public long findEntryByQueueOffset(long queueOffset) {
+        if (queueOffset < minQueueOffset || queueOffset >= maxQueueOffset) {
+            return -1;
+        }
+        long lastAtOrBelow = lastEntryAtOrBelow(queueOffset, ConsumeQueueEntry::baseQueueOffset);
+        return lastAtOrBelow;
+    }
+
+    /** Index of the first entry stored at or after {@code timestamp}, or {@link #entryCount()} when none. */
+    public long findEntryByTimestamp(long timestamp) {
+        return firstEntryAtOrAbove(timestamp, ConsumeQueueEntry::storeTimestamp);
+    }
+
+    /** Recovery: drops entries pointing at or past {@code commitLogOffset}. */
+    public void truncateFromCommitLogOffset(long commitLogOffset) throws IOException {
+        long first = firstEntryAtOrAbove(commitLogOffset, ConsumeQueueEntry::commitLogOffset);
+        if (first < entryCount) {
+            truncateEntries(first);
+            refreshBounds();
+        }
+    }
+
+    /** Retention: hides entries pointing below {@code commitLogMinOffset} and deletes files wholly below it. */
+    public void dropBelowCommitLogOffset(long commitLogMinOffset) throws IOException {
+        long first = firstEntryAtOrAbove(commitLogMinOffset, ConsumeQueueEntry::commitLogOffset);
+        if (first <= minEntry) {
+            return;
+        }
+        minEntry = first;
+        refreshBounds();
+        // Never delete the newest file: it remembers the max offset across restarts even when all is expired.
+        for (Long start : new ArrayList<>(files.headMap(files.lastKey()).keySet())) {
+            if (start + entriesPerFile <= first) {
+                FileChannel channel = files.remove(start);
+                channel.close();
+                Files.deleteIfExists(dir.resolve(FileNames.ofOffset(start)));
+            }
+        }
+        DirectorySync.fsync(dir);
+    }
+
+    /** Forces files that received entries since the last flush. */
+    public void flush(FileSync sync) throws IOException {
+        long target = entryCount;
+        if (target == flushedEntryCount) {
+            return;
+        }
+        long from = flushedEntryCount - flushedEntryCount % entriesPerFile;
+        for (FileChannel channel : files.tailMap(from, true).values()) {
+            sync.force(channel);
+        }
+        flushedEntryCount = target;
+    }
+
+    public void close() {
+        for (FileChannel channel : files.values()) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // read-mostly channel; nothing to recover on close
+            }
+        }
+    }
+
+    /** deleteTopic: closes and removes this queue's files and directory. */
+    void deleteFiles() throws IOException {
+        close();
+        files.clear();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> list = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) list::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private void truncateEntries(long newCount) throws IOException {
+        for (Map.Entry<Long, FileChannel> file : new ArrayList<>(files.entrySet())) {
+            long start = file.getKey();
+            if (start >= newCount && start > minEntry) {
+                files.remove(start).close();
+                Files.deleteIfExists(dir.resolve(FileNames.ofOffset(start)));
+            } else if (start + entriesPerFile > newCount) {
+                file.getValue().truncate((newCount - start) * ConsumeQueueEntry.SIZE);
+            }
+        }
+        entryCount = Math.max(newCount, minEntry);
+        flushedEntryCount = Math.min(flushedEntryCount, entryCount);
+        DirectorySync.fsync(dir);
+    }
+
+    private void refreshBounds() {
+        ConsumeQueueEntry last = entry(entryCount - 1);
+        ConsumeQueueEntry first = entry(minEntry);
+        maxQueueOffset = last == null ? maxQueueOffset : last.endQueueOffset();
+        minQueueOffset = first == null ? maxQueueOffset : first.baseQueueOffset();
+    }
+
+    private long lastEntryAtOrBelow(long value, ToLongFunction<ConsumeQueueEntry> key) {
+        long lo = minEntry;
+        long hi = entryCount - 1;
+        long found = -1;
+        while (lo <= hi) {
+            long mid = (lo + hi) >>> 1;
+            ConsumeQueueEntry e = entry(mid);
+            if (e == null) {
+                return -1;
+            }
+            if (key.applyAsLong(e) <= value) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    private long firstEntryAtOrAbove(long value, ToLongFunction<ConsumeQueueEntry> key) {
+        long lo = minEntry;
+        long hi = entryCount;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            ConsumeQueueEntry e = entry(mid);
+            if (e == null || key.applyAsLong(e) >= value) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+}

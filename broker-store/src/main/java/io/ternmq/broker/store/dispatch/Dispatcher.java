@@ -1,0 +1,175 @@
+package io.ternmq.broker.store.dispatch;
+
+import io.ternmq.broker.store.MessageArrivalListener;
+import io.ternmq.broker.store.MessageProperty;
+import io.ternmq.broker.store.TagHash;
+import io.ternmq.broker.store.commitlog.CommitLog;
+import io.ternmq.broker.store.commitlog.DecodedMessage;
+import io.ternmq.broker.store.commitlog.DecodedRecord;
+import io.ternmq.broker.store.commitlog.RecordScanner;
+import io.ternmq.broker.store.consumequeue.ConsumeQueue;
+import io.ternmq.broker.store.consumequeue.ConsumeQueueEntry;
+import io.ternmq.broker.store.consumequeue.ConsumeQueueTable;
+import io.ternmq.broker.store.index.IndexKeys;
+import io.ternmq.broker.store.index.IndexStore;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Tails the CommitLog and turns each record into a ConsumeQueue entry and index items, then tells the
+ * {@link MessageArrivalListener}. Runs on its own thread ("store-dispatcher"), woken by every append and otherwise
+ * polling every millisecond; recovery uses {@link #dispatchUpTo} on the opening thread before the thread starts.
+ *
+ * <p>Re-dispatching a record whose ConsumeQueue entry already exists (its base offset is below the queue's max) is
+ * skipped, so overlapping a region after recovery is harmless.
+ */
+public final class Dispatcher {
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    private final CommitLog log;
+    private final ConsumeQueueTable queues;
+    private final IndexStore index;
+    private final RecordScanner scanner;
+    private volatile MessageArrivalListener listener = (t, q, m, h) -> { };
+    private volatile long dispatchedOffset;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private long corruptAt = -1;
+
+    /** @param index null when message indexing is off */
+    public Dispatcher(CommitLog log, ConsumeQueueTable queues, IndexStore index, long fromOffset) {
+        this.log = log;
+        this.queues = queues;
+        this.index = index;
+        this.scanner = new RecordScanner(log);
+        this.dispatchedOffset = fromOffset;
+    }
+
+    public void setListener(MessageArrivalListener listener) {
+        this.listener = listener == null ? (t, q, m, h) -> { } : listener;
+    }
+
+    /** Recovery only, before {@link #start()}. */
+    public void resetTo(long offset) {
+        this.dispatchedOffset = offset;
+    }
+
+    public long dispatchedOffset() {
+        return dispatchedOffset;
+    }
+
+    public void start() {
+        running = true;
+        Thread t = new Thread(this::loop, "store-dispatcher");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Cheap; called after every append. */
+    public void wakeup() {
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Stops the thread after it has dispatched what was written. */
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            boolean progressed = dispatchAvailable();
+            if (!progressed) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+        dispatchAvailable();
+    }
+
+    private boolean dispatchAvailable() {
+        long before = dispatchedOffset;
+        try {
+            dispatchUpTo(log.maxOffset());
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "dispatch failed at CommitLog offset " + dispatchedOffset + "; will retry", e);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        return dispatchedOffset != before;
+    }
+
+    /** Dispatches every record below {@code limit}; stops early at damage (logged once). */
+    public void dispatchUpTo(long limit) throws IOException {
+        long position = dispatchedOffset;
+        while (position < limit) {
+            RecordScanner.Step step = scanner.next(position, limit, false);
+            switch (step.kind()) {
+                case RECORD -> apply(step.record());
+                case BLANK -> { }
+                case END -> {
+                    return;
+                }
+                case CORRUPT -> {
+                    if (corruptAt != position) {
+                        corruptAt = position;
+                        LOG.log(Level.ERROR, "dispatcher stopped at damaged CommitLog data: " + step.problem());
+                    }
+                    return;
+                }
+            }
+            position = step.nextOffset();
+            dispatchedOffset = position;
+        }
+    }
+
+    private void apply(DecodedRecord r) throws IOException {
+        ConsumeQueue cq = queues.getOrCreate(r.topic(), r.queueId());
+        long tagHash = TagHash.of(r.messages().get(0).properties().get(MessageProperty.TAGS));
+        if (r.baseQueueOffset() < cq.maxOffset()) {
+            return; // already dispatched before a restart
+        }
+        int flags = r.multiTags() ? ConsumeQueueEntry.FLAG_MULTI_TAGS : 0;
+        cq.append(new ConsumeQueueEntry(r.commitLogOffset(), r.totalSize(), flags, tagHash, r.baseQueueOffset(),
+                r.messages().size(), r.storeTimestamp()));
+        if (index != null) {
+            indexMessages(r);
+        }
+        try {
+            listener.arrived(r.topic(), r.queueId(), cq.maxOffset(), tagHash);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "arrival listener failed", e);
+        }
+    }
+
+    private void indexMessages(DecodedRecord r) throws IOException {
+        for (int i = 0; i < r.messages().size(); i++) {
+            DecodedMessage m = r.messages().get(i);
+            String keys = m.properties().get(MessageProperty.KEYS);
+            if (keys != null) {
+                for (String key : keys.split(" ")) {
+                    if (!key.isEmpty()) {
+                        index.append(IndexKeys.businessKey(r.topic(), key), r.commitLogOffset(), r.storeTimestamp(), i);
+                    }
+                }
+            }
+            String uniq = m.properties().get(MessageProperty.UNIQ_KEY);
+            if (uniq != null && !uniq.isEmpty()) {
+                index.append(IndexKeys.uniqKey(uniq), r.commitLogOffset(), r.storeTimestamp(), i);
+            }
+        }
+    }
+}
