@@ -117,6 +117,7 @@ final class DefaultMessageStore implements MessageStore {
     }
 
     private void start() {
+        checkpointFlusher.flushAndCheckpoint();
         retention.runOnce();
         commitLog.setAppendListener(dispatcher::wakeup);
         dispatcher.start();

@@ -24,6 +24,25 @@ final class StoreFixture {
                 75, 85, 90, true, "10.0.0.1:10911", clock);
     }
 
+    static StoreConfig config(Path dir, ManualClock clock, FlushDiskType flush, String deleteWhen) {
+        return new StoreConfig(dir, SEGMENT, 1000, flush, 50, 300, 16 * 1024, 72, deleteWhen,
+                75, 85, 90, true, "10.0.0.1:10911", clock);
+    }
+
+    /** Hooks whose periodic services stay quiet, so tests drive them. */
+    static StorageHooks quietHooks() {
+        return new StorageHooks(io.ternmq.broker.store.io.FileSync.FORCE, dir -> 0.10, Duration.ofHours(1),
+                Duration.ofHours(1));
+    }
+
+    /** Waits until everything written is dispatched and fsynced. */
+    static void awaitSettled(MessageStore store) {
+        awaitTrue("dispatch and flush", () -> {
+            StoreStatus s = store.status();
+            return s.dispatchedOffset() >= s.commitLogMaxOffset() && s.flushedOffset() >= s.commitLogMaxOffset();
+        });
+    }
+
     static DefaultMessageStore open(StoreConfig config) {
         return DefaultMessageStore.open(config, StorageHooks.defaults());
     }

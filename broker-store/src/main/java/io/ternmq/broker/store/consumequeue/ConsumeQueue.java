@@ -247,6 +247,12 @@ public final class ConsumeQueue {
     }
 
     private void truncateEntries(long newCount) throws IOException {
+        ConsumeQueueEntry firstRemoved = newCount < entryCount ? entry(newCount) : null;
+        if (firstRemoved != null) {
+            // The queue ends where the first removed entry began, even if nothing is left before it.
+            maxQueueOffset = firstRemoved.baseQueueOffset();
+            minQueueOffset = Math.min(minQueueOffset, maxQueueOffset);
+        }
         for (Map.Entry<Long, FileChannel> file : new ArrayList<>(files.entrySet())) {
             long start = file.getKey();
             if (start >= newCount && start > minEntry) {

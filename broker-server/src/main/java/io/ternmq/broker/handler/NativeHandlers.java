@@ -1,0 +1,76 @@
+package io.ternmq.broker.handler;
+
+import io.ternmq.broker.config.BrokerConfigKeys;
+import io.ternmq.broker.core.BrokerCore;
+import io.ternmq.broker.handler.admin.BrokerStatusHandler;
+import io.ternmq.broker.handler.admin.ConsumerProgressHandler;
+import io.ternmq.broker.handler.admin.CreateTopicHandler;
+import io.ternmq.broker.handler.admin.DeleteTopicHandler;
+import io.ternmq.broker.handler.admin.ListGroupsHandler;
+import io.ternmq.broker.handler.admin.ListTopicsHandler;
+import io.ternmq.broker.handler.admin.TopicRouteHandler;
+import io.ternmq.broker.handler.client.GetConsumerListHandler;
+import io.ternmq.broker.handler.client.HeartbeatHandler;
+import io.ternmq.broker.handler.client.UnregisterClientHandler;
+import io.ternmq.broker.handler.hello.HelloHandler;
+import io.ternmq.broker.handler.offset.CommitConsumerOffsetHandler;
+import io.ternmq.broker.handler.offset.QueryConsumerOffsetHandler;
+import io.ternmq.broker.handler.offset.SearchOffsetHandler;
+import io.ternmq.broker.handler.pull.PullHandler;
+import io.ternmq.broker.handler.send.SendHandler;
+import io.ternmq.broker.handler.query.QueryByIdHandler;
+import io.ternmq.broker.handler.query.QueryByKeyHandler;
+import io.ternmq.broker.handler.query.QueryByTimeHandler;
+import io.ternmq.broker.handler.query.QueryLimits;
+import io.ternmq.broker.longpolling.PullRequestHoldService;
+import io.ternmq.broker.remoting.HandlerRegistry;
+import io.ternmq.broker.store.MessageStore;
+import io.ternmq.protocol.command.Commands;
+
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/** Builds the native protocol's handler table: the only place that knows which class serves which command. */
+public final class NativeHandlers {
+    /** Most messages in one query answer. */
+    private static final int MAX_QUERY_RESULTS = 64;
+
+    private NativeHandlers() {
+    }
+
+    /**
+     * @param brokerAddress advertised {@code host:port} (known once the server is bound)
+     * @param connections   open native connections
+     */
+    public static HandlerRegistry create(BrokerCore core, PullRequestHoldService holds, Supplier<String> brokerAddress,
+                                         IntSupplier connections) {
+        MessageStore store = core.messages().store();
+        int maxFrame = core.config().get(BrokerConfigKeys.MAX_FRAME_SIZE);
+        int maxMessage = core.config().get(BrokerConfigKeys.MAX_MESSAGE_SIZE);
+        // a response carries at most half a frame of bodies plus one message, leaving room for headers
+        int responseBodyBudget = Math.max(maxFrame / 2 - maxMessage, 64 * 1024);
+        QueryLimits limits = new QueryLimits(MAX_QUERY_RESULTS, responseBodyBudget);
+        return new HandlerRegistry()
+                .register(Commands.HELLO, new HelloHandler(core.config()))
+                .register(Commands.SEND, new SendHandler(core.messages()))
+                .register(Commands.PULL, new PullHandler(core, holds,
+                        core.config().get(BrokerConfigKeys.LONG_POLLING_MAX_WAIT_MS), responseBodyBudget))
+                .register(Commands.QUERY_CONSUMER_OFFSET, new QueryConsumerOffsetHandler(core.offsets()))
+                .register(Commands.COMMIT_CONSUMER_OFFSET,
+                        new CommitConsumerOffsetHandler(core.offsets(), core.topics()))
+                .register(Commands.HEARTBEAT, new HeartbeatHandler(core))
+                .register(Commands.UNREGISTER_CLIENT, new UnregisterClientHandler(core.consumerGroups()))
+                .register(Commands.GET_CONSUMER_LIST, new GetConsumerListHandler(core.consumerGroups()))
+                .register(Commands.SEARCH_OFFSET, new SearchOffsetHandler(core))
+                .register(Commands.CREATE_TOPIC, new CreateTopicHandler(core.topics()))
+                .register(Commands.DELETE_TOPIC, new DeleteTopicHandler(core))
+                .register(Commands.LIST_TOPICS, new ListTopicsHandler(core.topics()))
+                .register(Commands.TOPIC_ROUTE, new TopicRouteHandler(core, brokerAddress))
+                .register(Commands.QUERY_MESSAGE_BY_KEY, new QueryByKeyHandler(store, limits))
+                .register(Commands.QUERY_MESSAGE_BY_ID, new QueryByIdHandler(store))
+                .register(Commands.QUERY_MESSAGE_BY_TIME, new QueryByTimeHandler(store, limits))
+                .register(Commands.CONSUMER_PROGRESS, new ConsumerProgressHandler(core))
+                .register(Commands.LIST_GROUPS, new ListGroupsHandler(core))
+                .register(Commands.BROKER_STATUS, new BrokerStatusHandler(core, connections, holds::heldCount));
+    }
+}

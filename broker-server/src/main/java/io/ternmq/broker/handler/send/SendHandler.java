@@ -1,0 +1,58 @@
+package io.ternmq.broker.handler.send;
+
+import io.ternmq.broker.message.AppendOutcome;
+import io.ternmq.broker.message.MessageService;
+import io.ternmq.broker.remoting.ErrorMapping;
+import io.ternmq.broker.remoting.Reply;
+import io.ternmq.broker.remoting.RequestContext;
+import io.ternmq.broker.remoting.RequestHandler;
+import io.ternmq.broker.store.AppendRequest;
+import io.ternmq.broker.store.AppendResult;
+import io.ternmq.broker.store.MessageDraft;
+import io.ternmq.broker.topic.TopicCheck;
+import io.ternmq.protocol.ErrorCode;
+import io.ternmq.protocol.command.Send;
+import io.ternmq.protocol.message.OutgoingMessage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * SEND: one message or a batch for one queue. Topic, queue and size checks happen in {@link MessageService}; the
+ * reply completes from the store's future, so a SYNC_FLUSH wait holds no thread.
+ */
+public final class SendHandler implements RequestHandler<Send.Request> {
+    private final MessageService messages;
+
+    public SendHandler(MessageService messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public CompletableFuture<Reply> handle(RequestContext context, Send.Request request) {
+        if (request.messages().isEmpty()) {
+            return Reply.error(ErrorCode.MESSAGE_ILLEGAL, "SEND without messages").done();
+        }
+        List<MessageDraft> drafts = new ArrayList<>(request.messages().size());
+        for (OutgoingMessage m : request.messages()) {
+            drafts.add(new MessageDraft(m.properties(), m.body(), m.bornTimestamp(), m.flag(), m.sysFlag(), 0));
+        }
+        AppendRequest append = new AppendRequest(request.topic(), request.queueId(), drafts,
+                context.channel().remoteAddress());
+        return messages.append(append).thenApply(outcome -> reply(outcome, request));
+    }
+
+    static Reply reply(AppendOutcome outcome, Send.Request request) {
+        if (outcome.topicCheck() != TopicCheck.OK) {
+            return ErrorMapping.reply(outcome.topicCheck(), request.topic(), request.queueId());
+        }
+        AppendResult result = outcome.result();
+        if (!result.ok()) {
+            return Reply.error(ErrorMapping.of(result.status()), result.errorMessage() != null
+                    ? result.errorMessage() : result.status().name());
+        }
+        return Reply.ok(new Send.Response(request.queueId(), result.baseQueueOffset(), result.storeTimestamp(),
+                result.messageIds()));
+    }
+}

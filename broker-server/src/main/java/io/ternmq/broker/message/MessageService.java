@@ -1,0 +1,112 @@
+package io.ternmq.broker.message;
+
+import io.ternmq.broker.stats.BrokerStats;
+import io.ternmq.broker.store.AppendRequest;
+import io.ternmq.broker.store.AppendResult;
+import io.ternmq.broker.store.AppendStatus;
+import io.ternmq.broker.store.MessageDraft;
+import io.ternmq.broker.store.MessageFilter;
+import io.ternmq.broker.store.MessageStore;
+import io.ternmq.broker.store.ReadResult;
+import io.ternmq.broker.store.StoredMessage;
+import io.ternmq.broker.topic.TopicCheck;
+import io.ternmq.broker.topic.TopicRegistry;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one path by which any protocol front-end (native, later Kafka) appends and reads messages: topic checks
+ * (with auto-creation), message limits, then the store, counting throughput on the way.
+ *
+ * <p>Thread-safe; never blocks: appends complete asynchronously (SYNC_FLUSH waits happen in the store's future).
+ */
+public final class MessageService {
+    private final MessageStore store;
+    private final TopicRegistry topics;
+    private final BrokerStats stats;
+    private final int maxMessageSize;
+
+    public MessageService(MessageStore store, TopicRegistry topics, BrokerStats stats, int maxMessageSize) {
+        this.store = store;
+        this.topics = topics;
+        this.stats = stats;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /** Checks the topic and queue, the message sizes, then appends. */
+    public CompletableFuture<AppendOutcome> append(AppendRequest request) {
+        TopicCheck check = topics.checkWrite(request.topic(), request.queueId());
+        if (check != TopicCheck.OK) {
+            return CompletableFuture.completedFuture(AppendOutcome.rejected(check));
+        }
+        AppendResult invalid = validate(request);
+        if (invalid != null) {
+            return CompletableFuture.completedFuture(new AppendOutcome(TopicCheck.OK, invalid));
+        }
+        CompletableFuture<AppendResult> stored;
+        try {
+            stored = store.append(request);
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        long bytes = request.messages().stream().mapToLong(m -> m.body().length).sum();
+        return stored.handle((result, error) -> {
+            if (error != null) {
+                return new AppendOutcome(TopicCheck.OK,
+                        AppendResult.rejected(AppendStatus.SERVICE_NOT_AVAILABLE, "store failed: " + error));
+            }
+            if (result.ok()) {
+                stats.recordIn(result.messageCount(), bytes);
+            }
+            return new AppendOutcome(TopicCheck.OK, result);
+        });
+    }
+
+    private AppendResult validate(AppendRequest request) {
+        if (request.messages().isEmpty()) {
+            return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL, "empty batch");
+        }
+        long total = 0;
+        for (MessageDraft m : request.messages()) {
+            if (m.body().length > maxMessageSize) {
+                return AppendResult.rejected(AppendStatus.MESSAGE_TOO_LARGE, "message body of " + m.body().length
+                        + " bytes exceeds maxMessageSize " + maxMessageSize);
+            }
+            total += m.body().length;
+            for (var property : m.properties().entrySet()) {
+                if (property.getKey().isEmpty() || property.getValue() == null) {
+                    return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL,
+                            "property names must be non-empty and values non-null");
+                }
+            }
+        }
+        if (total > maxMessageSize) {
+            return AppendResult.rejected(AppendStatus.MESSAGE_TOO_LARGE, "batch of " + total
+                    + " body bytes exceeds maxMessageSize " + maxMessageSize);
+        }
+        return null;
+    }
+
+    /** Checks the topic and queue, then reads. */
+    public ReadOutcome read(String topic, int queueId, long offset, int maxMessages, int maxBytes,
+                            MessageFilter filter) {
+        TopicCheck check = topics.checkRead(topic, queueId);
+        if (check != TopicCheck.OK) {
+            return new ReadOutcome(check, null);
+        }
+        ReadResult result = store.read(topic, queueId, offset, maxMessages, maxBytes, filter);
+        if (!result.messages().isEmpty()) {
+            long bytes = 0;
+            for (StoredMessage m : result.messages()) {
+                bytes += m.body().length;
+            }
+            stats.recordOut(result.messages().size(), bytes);
+        }
+        return new ReadOutcome(TopicCheck.OK, result);
+    }
+
+    /** The store underneath, for queries and offsets (read-only uses). */
+    public MessageStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,97 @@
+package io.ternmq.broker.offset;
+
+import io.ternmq.broker.metadata.MetadataFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Committed consumer offsets, persisted in {@code config/consumerOffsets.tsv} (format: {@link MetadataFile}; fields
+ * {@code group topic queueId offset}).
+ *
+ * <p>Commits only touch memory; {@link #persistIfDirty()} writes the file, called every
+ * {@code flushConsumerOffsetInterval} and at shutdown. After a crash a group may therefore re-read up to one interval
+ * of messages (at-least-once), never skip any. Deleting a topic persists at once so its offsets do not come back.
+ *
+ * <p>Thread-safe: a concurrent map plus a dirty flag; persistence is serialised by {@link MetadataFile}.
+ */
+public final class ConsumerOffsetStore {
+    private static final Comparator<OffsetKey> ORDER = Comparator.comparing(OffsetKey::group)
+            .thenComparing(OffsetKey::topic).thenComparingInt(OffsetKey::queueId);
+
+    private final MetadataFile file;
+    private final Map<OffsetKey, Long> offsets = new ConcurrentHashMap<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+
+    public ConsumerOffsetStore(Path configDir) {
+        this.file = new MetadataFile(configDir.resolve("consumerOffsets.tsv"),
+                "ternmq consumer offsets v1: group topic queueId offset", 4);
+        for (String[] r : file.load()) {
+            offsets.put(new OffsetKey(r[0], r[1], Integer.parseInt(r[2])), Long.parseLong(r[3]));
+        }
+    }
+
+    /** Records the group's position; the last commit wins (a client may legitimately move an offset back). */
+    public void commit(String group, String topic, int queueId, long offset) {
+        offsets.put(new OffsetKey(group, topic, queueId), offset);
+        dirty.set(true);
+    }
+
+    public OptionalLong query(String group, String topic, int queueId) {
+        Long offset = offsets.get(new OffsetKey(group, topic, queueId));
+        return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+    }
+
+    /** Every offset of a group, sorted by topic and queue. */
+    public Map<OffsetKey, Long> offsetsOf(String group) {
+        Map<OffsetKey, Long> result = new TreeMap<>(ORDER);
+        offsets.forEach((k, v) -> {
+            if (k.group().equals(group)) {
+                result.put(k, v);
+            }
+        });
+        return result;
+    }
+
+    /** Groups with at least one committed offset. */
+    public Set<String> groups() {
+        Set<String> groups = new TreeSet<>();
+        offsets.keySet().forEach(k -> groups.add(k.group()));
+        return groups;
+    }
+
+    /** Drops every group's offsets of the topic and persists at once. */
+    public void deleteTopic(String topic) {
+        if (offsets.keySet().removeIf(k -> k.topic().equals(topic))) {
+            dirty.set(true);
+            persistIfDirty();
+        }
+    }
+
+    /** Writes the file when something changed since the last write. */
+    public void persistIfDirty() {
+        if (!dirty.getAndSet(false)) {
+            return;
+        }
+        try {
+            Map<OffsetKey, Long> snapshot = new TreeMap<>(ORDER);
+            snapshot.putAll(offsets);
+            List<String[]> records = new ArrayList<>(snapshot.size());
+            snapshot.forEach((k, v) -> records.add(new String[] {k.group(), k.topic(), Integer.toString(k.queueId()),
+                    Long.toString(v)}));
+            file.save(records);
+        } catch (RuntimeException e) {
+            dirty.set(true); // try again next time
+            throw e;
+        }
+    }
+}
