@@ -124,6 +124,38 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void aTailCutAtAnyPointOfTheLastRecordLeavesExactlyTheRecordsBeforeIt() throws Exception {
+        List<AppendResult> written = writeAndCrash(20);
+        Path template = Files.createTempDirectory(dir.getParent(), "crashed");
+        copyTree(dir, template);
+        long last = written.get(19).commitLogOffset();
+        int size = (int) (written.get(19).commitLogOffset() - written.get(18).commitLogOffset());
+        for (int cut : new int[] {1, 4, 8, 11, 12, 13, 20, 44, 48, 60, size / 2, size - 4, size - 1}) {
+            DamagedFiles.deleteTree(dir);
+            copyTree(template, dir);
+            DamagedFiles.truncateAt(dir, last + cut);
+            try (DefaultMessageStore store = StoreFixture.open(config())) {
+                assertEquals(last, store.status().commitLogMaxOffset(), "cut at +" + cut);
+                assertEquals(19, readAll(store, "t", 0).size(), "cut at +" + cut);
+            }
+        }
+        DamagedFiles.deleteTree(template);
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyAcknowledgedMessageSurvivesAProcessCrash() {
         List<AppendResult> written = writeAndCrash(120);
         try (DefaultMessageStore store = StoreFixture.open(config())) {

@@ -56,6 +56,14 @@ public final class CommitLog {
     }
 
     public AppendOutcome append(PreparedEntry entry, QueueOffsetAssigner offsets) {
+        AppendOutcome outcome = appendUnderLock(entry, offsets);
+        if (outcome.written()) {
+            appendListener.run(); // outside the lock: waking a thread may cost a system call
+        }
+        return outcome;
+    }
+
+    private AppendOutcome appendUnderLock(PreparedEntry entry, QueueOffsetAssigner offsets) {
         putLock.lock();
         try {
             if (gate.isFailed()) {
@@ -87,7 +95,6 @@ public final class CommitLog {
         lastStoreTimestamp = storeTimestamp;
         long end = position + entry.totalSize;
         writePosition = end;
-        appendListener.run();
         return new AppendOutcome(AppendStatus.PUT_OK, null, position, queueOffset, end, storeTimestamp);
     }
 

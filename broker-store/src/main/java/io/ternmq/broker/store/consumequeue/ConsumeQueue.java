@@ -36,13 +36,17 @@ import java.util.zip.CRC32C;
  * past the dispatched checkpoint and re-dispatches them from the CommitLog.
  */
 public final class ConsumeQueue {
+    private static final int PENDING_MAX = 1024;
     private final Path dir;
     private final String topic;
     private final int queueId;
     private final int entriesPerFile;
     private final ConcurrentSkipListMap<Long, FileChannel> files = new ConcurrentSkipListMap<>();
     private final CRC32C writeCrc = new CRC32C();
-    private final ByteBuffer writeBuffer = ByteBuffer.allocate(ConsumeQueueEntry.SIZE);
+    private final ByteBuffer pending = ByteBuffer.allocate(ConsumeQueueEntry.SIZE * PENDING_MAX);
+    private int pendingCount;
+    private long pendingFirstBase;
+    private long pendingEnd;
     private volatile long minEntry;
     private volatile long entryCount;
     private volatile long minQueueOffset;
@@ -117,30 +121,66 @@ public final class ConsumeQueue {
         return entryCount;
     }
 
-    /** Appends one entry (dispatcher thread only). */
+    /**
+     * Adds one entry (dispatcher thread only). It becomes visible to readers at the next {@link #commit()}, so the
+     * dispatcher writes many entries with one system call.
+     */
     public void append(ConsumeQueueEntry e) throws IOException {
+        long index = entryCount + pendingCount;
+        if (pendingCount == PENDING_MAX || (pendingCount > 0 && index % entriesPerFile == 0)) {
+            commit();
+        }
+        if (pendingCount == 0) {
+            pendingFirstBase = e.baseQueueOffset();
+        }
+        e.writeTo(pending, writeCrc);
+        pendingCount++;
+        pendingEnd = e.endQueueOffset();
+    }
+
+    /** Max offset including entries not yet committed (dispatcher thread only). */
+    public long appendedMaxOffset() {
+        return pendingCount > 0 ? pendingEnd : maxQueueOffset;
+    }
+
+    /** Writes pending entries and makes them visible (dispatcher thread only). */
+    public void commit() throws IOException {
+        if (pendingCount == 0) {
+            return;
+        }
         long index = entryCount;
         long fileStart = index - index % entriesPerFile;
         FileChannel channel = files.get(fileStart);
         if (channel == null) {
-            Files.createDirectories(dir);
-            channel = FileChannel.open(dir.resolve(FileNames.ofOffset(fileStart)), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
-            DirectorySync.fsync(dir);
-            files.put(fileStart, channel);
+            channel = createFile(fileStart);
         }
-        writeBuffer.clear();
-        e.writeTo(writeBuffer, writeCrc);
-        writeBuffer.flip();
+        pending.flip();
         long position = (index - fileStart) * ConsumeQueueEntry.SIZE;
-        while (writeBuffer.hasRemaining()) {
-            position += channel.write(writeBuffer, position);
+        while (pending.hasRemaining()) {
+            position += channel.write(pending, position);
         }
+        pending.clear();
         if (entryCount == minEntry) {
-            minQueueOffset = e.baseQueueOffset();
+            minQueueOffset = pendingFirstBase;
         }
-        entryCount = index + 1;
-        maxQueueOffset = e.endQueueOffset();
+        maxQueueOffset = pendingEnd;
+        entryCount = index + pendingCount;
+        pendingCount = 0;
+    }
+
+    private FileChannel createFile(long fileStart) throws IOException {
+        boolean newQueue = !Files.isDirectory(dir);
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve(FileNames.ofOffset(fileStart)), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        DirectorySync.fsync(dir);
+        if (newQueue) {
+            // The queue and maybe the topic directory are new too: make their entries durable.
+            DirectorySync.fsync(dir.getParent());
+            DirectorySync.fsync(dir.getParent().getParent());
+        }
+        files.put(fileStart, channel);
+        return channel;
     }
 
     /** @return the entry, or null when it is outside {@code [minEntry, entryCount)}, unreadable or damaged */

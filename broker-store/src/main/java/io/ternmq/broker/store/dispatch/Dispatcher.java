@@ -28,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+    private static final int PUBLISH_EVERY = 512;
 
     private final CommitLog log;
     private final ConsumeQueueTable queues;
@@ -36,8 +37,15 @@ public final class Dispatcher {
     private volatile MessageArrivalListener listener = (t, q, m, h) -> { };
     private volatile long dispatchedOffset;
     private volatile boolean running;
+    /** Set while parked or about to park, so appends only pay for an unpark when it is needed. */
+    private volatile boolean idle;
     private volatile Thread thread;
     private long corruptAt = -1;
+    // Arrivals since the last publish, in primitive arrays so dispatching allocates nothing per record.
+    private final ConsumeQueue[] arrivalQueues = new ConsumeQueue[PUBLISH_EVERY];
+    private final long[] arrivalOffsets = new long[PUBLISH_EVERY];
+    private final long[] arrivalTags = new long[PUBLISH_EVERY];
+    private int arrivalCount;
 
     /** @param index null when message indexing is off */
     public Dispatcher(CommitLog log, ConsumeQueueTable queues, IndexStore index, long fromOffset) {
@@ -72,7 +80,7 @@ public final class Dispatcher {
     /** Cheap; called after every append. */
     public void wakeup() {
         Thread t = thread;
-        if (t != null) {
+        if (t != null && idle) {
             LockSupport.unpark(t);
         }
     }
@@ -95,7 +103,11 @@ public final class Dispatcher {
         while (running) {
             boolean progressed = dispatchAvailable();
             if (!progressed) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                idle = true;
+                if (dispatchedOffset >= log.maxOffset()) { // re-check: an append may have raced the flag
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+                idle = false;
             }
         }
         dispatchAvailable();
@@ -105,54 +117,84 @@ public final class Dispatcher {
         long before = dispatchedOffset;
         try {
             dispatchUpTo(log.maxOffset());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "dispatch failed at CommitLog offset " + dispatchedOffset + "; will retry", e);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         return dispatchedOffset != before;
     }
 
-    /** Dispatches every record below {@code limit}; stops early at damage (logged once). */
+    /**
+     * Dispatches every record below {@code limit}; stops early at damage (logged once). Entries are written in
+     * groups: every {@value #PUBLISH_EVERY} records, and at the end, pending ConsumeQueue and index entries are
+     * committed, then the dispatched offset moves and listeners are told, in that order, so neither the checkpoint
+     * nor a woken consumer can get ahead of what is written.
+     */
     public void dispatchUpTo(long limit) throws IOException {
         long position = dispatchedOffset;
-        while (position < limit) {
-            RecordScanner.Step step = scanner.next(position, limit, false);
-            switch (step.kind()) {
-                case RECORD -> apply(step.record());
-                case BLANK -> { }
-                case END -> {
-                    return;
-                }
-                case CORRUPT -> {
-                    if (corruptAt != position) {
-                        corruptAt = position;
-                        LOG.log(Level.ERROR, "dispatcher stopped at damaged CommitLog data: " + step.problem());
+        try {
+            while (position < limit) {
+                RecordScanner.Step step = scanner.next(position, limit, false);
+                switch (step.kind()) {
+                    case RECORD -> apply(step.record());
+                    case BLANK -> { }
+                    case END -> {
+                        return;
                     }
-                    return;
+                    case CORRUPT -> {
+                        if (corruptAt != position) {
+                            corruptAt = position;
+                            LOG.log(Level.ERROR, "dispatcher stopped at damaged CommitLog data: " + step.problem());
+                        }
+                        return;
+                    }
+                }
+                position = step.nextOffset();
+                if (arrivalCount == PUBLISH_EVERY) {
+                    publish(position);
                 }
             }
-            position = step.nextOffset();
-            dispatchedOffset = position;
+        } finally {
+            publish(position);
         }
+    }
+
+    private void publish(long position) throws IOException {
+        for (int i = 0; i < arrivalCount; i++) {
+            arrivalQueues[i].commit();
+        }
+        if (index != null) {
+            index.commit();
+        }
+        dispatchedOffset = position;
+        MessageArrivalListener l = listener;
+        for (int i = 0; i < arrivalCount; i++) {
+            try {
+                l.arrived(arrivalQueues[i].topic(), arrivalQueues[i].queueId(), arrivalOffsets[i], arrivalTags[i]);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "arrival listener failed", e);
+            }
+            arrivalQueues[i] = null;
+        }
+        arrivalCount = 0;
     }
 
     private void apply(DecodedRecord r) throws IOException {
         ConsumeQueue cq = queues.getOrCreate(r.topic(), r.queueId());
-        long tagHash = TagHash.of(r.messages().get(0).properties().get(MessageProperty.TAGS));
-        if (r.baseQueueOffset() < cq.maxOffset()) {
+        if (r.baseQueueOffset() < cq.appendedMaxOffset()) {
             return; // already dispatched before a restart
         }
+        long tagHash = TagHash.of(r.messages().get(0).properties().get(MessageProperty.TAGS));
         int flags = r.multiTags() ? ConsumeQueueEntry.FLAG_MULTI_TAGS : 0;
         cq.append(new ConsumeQueueEntry(r.commitLogOffset(), r.totalSize(), flags, tagHash, r.baseQueueOffset(),
                 r.messages().size(), r.storeTimestamp()));
         if (index != null) {
             indexMessages(r);
         }
-        try {
-            listener.arrived(r.topic(), r.queueId(), cq.maxOffset(), tagHash);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "arrival listener failed", e);
-        }
+        arrivalQueues[arrivalCount] = cq;
+        arrivalOffsets[arrivalCount] = cq.appendedMaxOffset();
+        arrivalTags[arrivalCount] = tagHash;
+        arrivalCount++;
     }
 
     private void indexMessages(DecodedRecord r) throws IOException {

@@ -37,7 +37,10 @@ public final class IndexStore {
     private final Path dir;
     private final ConcurrentSkipListMap<Long, FileChannel> files = new ConcurrentSkipListMap<>();
     private final Map<Long, Long> heads = new ConcurrentHashMap<>();
-    private final ByteBuffer writeBuffer = ByteBuffer.allocate(IndexEntry.SIZE);
+    private static final int PENDING_MAX = 1024;
+    private final ByteBuffer pending = ByteBuffer.allocate(IndexEntry.SIZE * PENDING_MAX);
+    private final Map<Long, Long> pendingHeads = new java.util.HashMap<>();
+    private int pendingCount;
     private final CRC32C writeCrc = new CRC32C();
     private volatile long minEntry;
     private volatile long entryCount;
@@ -69,7 +72,27 @@ public final class IndexStore {
         return store;
     }
 
+    /** Adds one item (dispatcher thread only); visible to lookups after {@link #commit()}. */
     public void append(long keyHash, long commitLogOffset, long storeTimestamp, int indexInEntry) throws IOException {
+        long number = entryCount + pendingCount;
+        if (pendingCount == PENDING_MAX || (pendingCount > 0 && number % ENTRIES_PER_FILE == 0)) {
+            commit();
+        }
+        Long previous = pendingHeads.get(keyHash);
+        if (previous == null) {
+            previous = heads.get(keyHash);
+        }
+        new IndexEntry(keyHash, commitLogOffset, storeTimestamp, previous == null ? -1 : previous, indexInEntry)
+                .writeTo(pending, writeCrc);
+        pendingHeads.put(keyHash, number);
+        pendingCount++;
+    }
+
+    /** Writes pending items, then moves the chain heads to them (dispatcher thread only). */
+    public void commit() throws IOException {
+        if (pendingCount == 0) {
+            return;
+        }
         long number = entryCount;
         long fileStart = number - number % ENTRIES_PER_FILE;
         FileChannel channel = files.get(fileStart);
@@ -79,17 +102,16 @@ public final class IndexStore {
             DirectorySync.fsync(dir);
             files.put(fileStart, channel);
         }
-        Long previous = heads.get(keyHash);
-        writeBuffer.clear();
-        new IndexEntry(keyHash, commitLogOffset, storeTimestamp, previous == null ? -1 : previous, indexInEntry)
-                .writeTo(writeBuffer, writeCrc);
-        writeBuffer.flip();
+        pending.flip();
         long position = (number - fileStart) * IndexEntry.SIZE;
-        while (writeBuffer.hasRemaining()) {
-            position += channel.write(writeBuffer, position);
+        while (pending.hasRemaining()) {
+            position += channel.write(pending, position);
         }
-        entryCount = number + 1;
-        heads.put(keyHash, number);
+        pending.clear();
+        entryCount = number + pendingCount;
+        heads.putAll(pendingHeads);
+        pendingHeads.clear();
+        pendingCount = 0;
     }
 
     /**

@@ -1,0 +1,151 @@
+package io.ternmq.broker.store;
+
+import io.ternmq.broker.store.io.FileSync;
+import io.ternmq.broker.store.io.StorageHooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.ternmq.broker.store.StoreFixture.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlushTest {
+    @TempDir
+    Path dir;
+    final ManualClock clock = new ManualClock(StoreFixture.START);
+    final AtomicInteger fsyncs = new AtomicInteger();
+
+    private DefaultMessageStore open(FlushDiskType type, FileSync sync) {
+        FileSync counting = channel -> {
+            fsyncs.incrementAndGet();
+            sync.force(channel);
+        };
+        StorageHooks hooks = StoreFixture.quietHooks().withFileSync(counting);
+        DefaultMessageStore store = DefaultMessageStore.open(StoreFixture.config(dir, clock, type, "04"), hooks);
+        fsyncs.set(0);
+        return store;
+    }
+
+    @Test
+    void syncFlushGroupCommitSharesFsyncsBetweenConcurrentAppends() throws Exception {
+        FileSync slowish = channel -> {
+            channel.force(false);
+            sleepQuietly(2);
+        };
+        try (DefaultMessageStore store = open(FlushDiskType.SYNC_FLUSH, slowish)) {
+            int threads = 8;
+            int perThread = 50;
+            List<CompletableFuture<AppendResult>> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int queue = t;
+                Thread w = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        CompletableFuture<AppendResult> f = store.append(
+                                AppendRequest.single("g", queue, message("m" + i, null, null)));
+                        results.add(f);
+                        f.join();
+                    }
+                });
+                w.start();
+                workers.add(w);
+            }
+            for (Thread w : workers) {
+                w.join();
+            }
+            for (CompletableFuture<AppendResult> f : results) {
+                assertEquals(AppendStatus.PUT_OK, f.join().status());
+            }
+            int appends = threads * perThread;
+            assertTrue(fsyncs.get() < appends, "expected fewer fsyncs than appends, got " + fsyncs.get());
+            assertTrue(store.status().flushedOffset() >= store.status().commitLogMaxOffset());
+        }
+    }
+
+    @Test
+    void appendWhoseFsyncIsTooSlowCompletesWithFlushDiskTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        FileSync stuck = channel -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            channel.force(false);
+        };
+        try (DefaultMessageStore store = open(FlushDiskType.SYNC_FLUSH, stuck)) {
+            AppendResult r = store.append(AppendRequest.single("t", 0, message("x", null, null)))
+                    .get(5, TimeUnit.SECONDS);
+            assertEquals(AppendStatus.FLUSH_DISK_TIMEOUT, r.status());
+            assertTrue(r.errorMessage().contains("300 ms"), r.errorMessage());
+            assertEquals(0, r.baseQueueOffset(), "the message was written, only its durability is unknown");
+            release.countDown();
+        }
+    }
+
+    @Test
+    void failedFsyncMakesTheStoreUnwritable() {
+        AtomicBoolean fail = new AtomicBoolean();
+        FileSync failing = channel -> {
+            if (fail.get()) {
+                throw new IOException("EIO (injected)");
+            }
+            channel.force(false);
+        };
+        try (DefaultMessageStore store = open(FlushDiskType.SYNC_FLUSH, failing)) {
+            assertEquals(AppendStatus.PUT_OK, store.append(AppendRequest.single("t", 0, message("a", null, null)))
+                    .join().status());
+            fail.set(true);
+            AppendResult unknown = store.append(AppendRequest.single("t", 0, message("b", null, null))).join();
+            assertEquals(AppendStatus.FLUSH_DISK_TIMEOUT, unknown.status());
+            assertFalse(store.status().writable());
+            AppendResult refused = store.append(AppendRequest.single("t", 0, message("c", null, null))).join();
+            assertEquals(AppendStatus.SERVICE_NOT_AVAILABLE, refused.status());
+            assertTrue(refused.errorMessage().contains("fsync"), refused.errorMessage());
+            StoreFixture.awaitDispatched(store);
+            assertEquals(ReadStatus.FOUND, store.read("t", 0, 0, 10, 1 << 20, MessageFilter.ACCEPT_ALL).status(),
+                    "reads go on");
+        }
+    }
+
+    @Test
+    void asyncFlushFsyncsInTheBackgroundAndFailureIsFatal() {
+        AtomicBoolean fail = new AtomicBoolean();
+        FileSync failing = channel -> {
+            if (fail.get()) {
+                throw new IOException("EIO (injected)");
+            }
+            channel.force(false);
+        };
+        try (DefaultMessageStore store = open(FlushDiskType.ASYNC_FLUSH, failing)) {
+            StoreFixture.append(store, "t", 0, message("a", null, null));
+            StoreFixture.awaitTrue("background flush", () ->
+                    store.status().flushedOffset() == store.status().commitLogMaxOffset());
+            assertTrue(fsyncs.get() > 0);
+            fail.set(true);
+            StoreFixture.append(store, "t", 0, message("b", null, null));
+            StoreFixture.awaitTrue("store marked unwritable", () -> !store.status().writable());
+            assertEquals(AppendStatus.SERVICE_NOT_AVAILABLE,
+                    store.append(AppendRequest.single("t", 0, message("c", null, null))).join().status());
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
