@@ -51,7 +51,7 @@ public final class BrokerConfigKeys {
     public static final ConfigKey<Long> SYNC_FLUSH_TIMEOUT = longKey("syncFlushTimeout", 5_000L, 1L, 600_000L,
             "SYNC_FLUSH: milliseconds a send waits for its fsync before answering FLUSH_DISK_TIMEOUT.");
     public static final ConfigKey<Long> MAPPED_FILE_SIZE_COMMIT_LOG = longKey("mappedFileSizeCommitLog", 1L << 30,
-            64L * 1024, 1L << 31, "Size in bytes of one CommitLog segment file.");
+            64L * 1024, 1L << 30, "Size in bytes of one CommitLog segment file.");
     public static final ConfigKey<Integer> MAX_MESSAGE_SIZE = intKey("maxMessageSize", 4 * MIB, 1024, 256 * MIB,
             "Largest message body, and largest batch, in bytes. Must be below maxFrameSize.");
     public static final ConfigKey<Boolean> MESSAGE_INDEX_ENABLE = define("messageIndexEnable", ConfigType.BOOLEAN,

@@ -35,8 +35,9 @@ public final class ConfigDocRenderer {
                 .append("concept is the same.\n\n")
                 .append("| Key | Type | Default | Allowed | Meaning |\n|---|---|---|---|---|\n");
         for (ConfigKey<?> key : BrokerConfigKeys.all()) {
-            out.append("| `").append(key.name()).append("` | ").append(key.type().name()).append(" | `")
-                    .append(key.defaultText()).append("` | ").append(escape(key.allowed())).append(" | ")
+            String shownDefault = key.defaultText().isEmpty() ? "(empty)" : "`" + key.defaultText() + "`";
+            out.append("| `").append(key.name()).append("` | ").append(key.type().name()).append(" | ")
+                    .append(shownDefault).append(" | ").append(escape(key.allowed())).append(" | ")
                     .append(escape(key.doc())).append(" |\n");
         }
         out.append("\n## Metadata files\n\n")

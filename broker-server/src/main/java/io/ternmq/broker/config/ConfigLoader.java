@@ -126,7 +126,7 @@ public final class ConfigLoader {
     }
 
     /**
-     * Parses launcher arguments: {@code -c file}, {@code -p key=value} (repeatable) and {@code --key=value}.
+     * Parses launcher arguments: {@code -c file} (also {@code --config file}, {@code -c=file}, {@code --config=file}), {@code -p key=value} (repeatable) and {@code --key=value}.
      *
      * @throws ConfigException for arguments it does not understand
      */
@@ -136,10 +136,12 @@ public final class ConfigLoader {
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("-c") || arg.equals("-p")) && i + 1 >= args.length) {
+            if ((arg.equals("-c") || arg.equals("--config") || arg.equals("-p")) && i + 1 >= args.length) {
                 errors.add(arg + " needs a value");
-            } else if (arg.equals("-c")) {
+            } else if (arg.equals("-c") || arg.equals("--config")) {
                 confFile = Path.of(args[++i]);
+            } else if (arg.startsWith("-c=") || arg.startsWith("--config=")) {
+                confFile = Path.of(arg.substring(arg.indexOf('=') + 1));
             } else if (arg.equals("-p")) {
                 addOverride(args[++i], overrides, errors);
             } else if (arg.startsWith("--") && arg.contains("=")) {
