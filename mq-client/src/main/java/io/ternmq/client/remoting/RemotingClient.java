@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +51,8 @@ public final class RemotingClient implements AutoCloseable {
     private final BrokerAddress address;
     private final Connector connector;
     private final ScheduledExecutorService timer;
-    private final ExecutorService callbacks;
+    private final Executor callbacks;
+    private final ExecutorService ownedCallbacks; // null when the executor was given
     private final ServerRequestDispatcher dispatcher;
     private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean reconnectScheduled = new AtomicBoolean();
@@ -65,14 +67,23 @@ public final class RemotingClient implements AutoCloseable {
 
     /** With a custom connector, e.g. one that builds {@code EmbeddedChannel}s in tests. */
     public RemotingClient(ClientConfig config, Connector connector) {
+        this(config, connector, null);
+    }
+
+    /**
+     * @param callbacks where futures complete and broker requests are handled; null for an owned pool. Tests pass a
+     *                  direct executor so that everything touching an {@code EmbeddedChannel} stays on one thread.
+     */
+    RemotingClient(ClientConfig config, Connector connector, Executor callbacks) {
         this.config = config;
         this.address = BrokerAddress.parse(config.brokerAddress());
         this.connector = connector;
         ScheduledThreadPoolExecutor stpe = new ScheduledThreadPoolExecutor(1, daemon("ternmq-timer"));
         stpe.setRemoveOnCancelPolicy(true);
         this.timer = stpe;
-        this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                daemon("ternmq-callback"));
+        this.ownedCallbacks = callbacks != null ? null : Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("ternmq-callback"));
+        this.callbacks = callbacks != null ? callbacks : ownedCallbacks;
         this.dispatcher = new ServerRequestDispatcher(callbacks);
     }
 
@@ -267,11 +278,13 @@ public final class RemotingClient implements AutoCloseable {
         }
         timer.shutdownNow();
         connector.close();
-        callbacks.shutdown();
-        try {
-            callbacks.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ownedCallbacks != null) {
+            ownedCallbacks.shutdown();
+            try {
+                ownedCallbacks.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
