@@ -49,9 +49,10 @@ public final class LoadRun {
                 topics.createTopics();
             }
             List<ConsumerWorker> consumers = options.mode.consumes() ? startConsumers(config, topics.queues()) : List.of();
-            List<Thread> producers = options.mode.produces() ? startProducers(config) : List.of();
             LoadReport report = new LoadReport(out);
+            // without warm-up, measuring starts before the first send, so a capped run counts every message
             startMeasuringAfterWarmup(ticker, report);
+            List<Thread> producers = options.mode.produces() ? startProducers(config) : List.of();
             long measuredEnd = awaitEnd(producers, consumers);
             double sendSeconds = (measuredEnd - measureStartNanos) / 1e9;
             stopProducers.set(true);
@@ -109,12 +110,11 @@ public final class LoadRun {
         if (options.warmupSeconds > 0) {
             out.printf("warming up for %d s (not measured)%n", options.warmupSeconds);
         }
-        ticker.schedule(() -> {
-            sendMeter.swapInterval();
-            receiveMeter.swapInterval();
-            measureStartNanos = System.nanoTime();
-            measuring.set(true);
-        }, Math.max(0, warmupEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (options.warmupSeconds == 0) {
+            beginMeasuring();
+        } else {
+            ticker.schedule(this::beginMeasuring, Math.max(0, warmupEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         long[] last = {warmupEnd};
         ticker.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
@@ -125,6 +125,13 @@ public final class LoadRun {
                     options.mode.consumes() ? receiveMeter.swapInterval() : null,
                     options.mode == Mode.E2E, sendMeter.errors() + receiveMeter.errors());
         }, Math.max(0, warmupEnd - System.nanoTime()) + 1_000_000_000L, 1_000_000_000L, TimeUnit.NANOSECONDS);
+    }
+
+    private void beginMeasuring() {
+        sendMeter.swapInterval();
+        receiveMeter.swapInterval();
+        measureStartNanos = System.nanoTime();
+        measuring.set(true);
     }
 
     /** Blocks until the measured duration is over, producers ran out of budget, or (consume) input went idle. */
