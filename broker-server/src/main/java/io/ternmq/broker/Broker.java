@@ -71,11 +71,9 @@ public final class Broker implements AutoCloseable {
             this.holds = new PullRequestHoldService(config.get(BrokerConfigKeys.LONG_POLLING_MAX_HELD_REQUESTS), 2,
                     store::maxOffset);
             store.setArrivalListener(holds);
-            NativeServer[] serverRef = new NativeServer[1];
             HandlerRegistry handlers = NativeHandlers.create(core, holds, this::nativeAddress,
-                    () -> serverRef[0].connectionCount());
+                    this::connectionCount);
             this.server = new NativeServer(config, handlers, core.consumerGroups());
-            serverRef[0] = server;
             this.housekeeping = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "ternmq-housekeeping");
                 t.setDaemon(true);
@@ -145,6 +143,11 @@ public final class Broker implements AutoCloseable {
     /** The advertised {@code host:port} of the native server. */
     public String nativeAddress() {
         return advertisedHost + ":" + nativePort();
+    }
+
+    /** Open native protocol connections. */
+    public int connectionCount() {
+        return server.connectionCount();
     }
 
     /** The core services, as plug-ins see them. */

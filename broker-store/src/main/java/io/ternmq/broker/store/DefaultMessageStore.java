@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #close()}.
  */
 final class DefaultMessageStore implements MessageStore {
+    private static final long DELETE_TOPIC_DISPATCH_WAIT_MS = 5_000;
     private final StoreConfig config;
     private final StorageHooks hooks;
     private final WriteGate gate;
@@ -217,8 +218,13 @@ final class DefaultMessageStore implements MessageStore {
 
     @Override
     public void deleteTopic(String topic) {
-        commitLog.underPutLock(() -> queueOffsets.removeTopic(topic));
-        queues.deleteTopic(topic);
+        // Under the put lock, after the dispatcher has caught up: no record of the old topic can be dispatched
+        // into fresh queues, and no new append can land in the queues being deleted.
+        commitLog.underPutLock(() -> {
+            dispatcher.awaitDispatched(commitLog.maxOffset(), DELETE_TOPIC_DISPATCH_WAIT_MS);
+            queueOffsets.removeTopic(topic);
+            queues.deleteTopic(topic);
+        });
     }
 
     @Override
@@ -241,11 +247,6 @@ final class DefaultMessageStore implements MessageStore {
     /** Tests: one retention pass now, at the configured clock's time. */
     void runRetentionNow() {
         retention.runOnce();
-    }
-
-    /** Tests: ConsumeQueue/index fsync and checkpoint now. */
-    void checkpointNow() {
-        checkpointFlusher.flushAndCheckpoint();
     }
 
     @Override

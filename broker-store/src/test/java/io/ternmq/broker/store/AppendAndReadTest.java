@@ -98,6 +98,16 @@ class AppendAndReadTest {
     }
 
     @Test
+    void largeAndSmallQueueIdsKeepSeparateOffsets() {
+        assertEquals(0, append(store, "t", 0, message("a", null, null)).baseQueueOffset());
+        assertEquals(0, append(store, "t", 100_000, message("b", null, null)).baseQueueOffset());
+        assertEquals(1, append(store, "t", 100_000, message("c", null, null)).baseQueueOffset());
+        assertEquals(1, append(store, "t", 0, message("d", null, null)).baseQueueOffset());
+        awaitDispatched(store);
+        assertEquals(List.of(0, 100_000), store.queueIds("t"));
+    }
+
+    @Test
     void maxBytesStillReturnsAtLeastOneMessage() {
         append(store, "t", 0, message("x".repeat(500), null, null));
         append(store, "t", 0, message("y".repeat(500), null, null));

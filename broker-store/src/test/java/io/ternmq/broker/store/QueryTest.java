@@ -111,6 +111,22 @@ class QueryTest {
     }
 
     @Test
+    void topicDeletedRightAfterAnAppendStartsAfreshWhenRecreated() {
+        try (DefaultMessageStore store = StoreFixture.open(config())) {
+            for (int round = 0; round < 20; round++) {
+                StoreFixture.append(store, "churn", 0, StoreFixture.message("old", null, null));
+                store.deleteTopic("churn");
+                assertEquals(0, StoreFixture.append(store, "churn", 0, StoreFixture.message("new", null, null))
+                        .baseQueueOffset());
+                StoreFixture.awaitDispatched(store);
+                ReadResult r = store.read("churn", 0, 0, 10, 1 << 20, MessageFilter.ACCEPT_ALL);
+                assertEquals(List.of("new"), r.messages().stream().map(StoreFixture::body).toList());
+                store.deleteTopic("churn");
+            }
+        }
+    }
+
+    @Test
     void offsetForTimestampAndStoreTimestampUseTheConsumeQueue() {
         try (DefaultMessageStore store = StoreFixture.open(config())) {
             writeSample(store);

@@ -65,6 +65,7 @@ final class PullService {
                     LOG.log(System.Logger.Level.DEBUG, "no start offset for " + mq + " yet: " + e.getMessage());
                     later(pq, ERROR_DELAY_MS);
                 } else {
+                    LOG.log(System.Logger.Level.INFO, "starting " + mq + " at offset " + offset);
                     pq.start(offset);
                     offsets.update(mq, offset, true);
                     later(pq, 0);

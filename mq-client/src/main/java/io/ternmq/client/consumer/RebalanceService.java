@@ -136,6 +136,8 @@ final class RebalanceService {
                 Thread.currentThread().interrupt();
             }
             offsets.update(pq.messageQueue(), pq.commitOffset(), false);
+            LOG.log(System.Logger.Level.INFO, clientId + " releases " + pq.messageQueue() + " at offset "
+                    + offsets.current(pq.messageQueue()));
         }
         offsets.persist(queues);
         for (ProcessQueue pq : dropped) {

@@ -84,7 +84,7 @@ public final class RemotingClient implements AutoCloseable {
         this.ownedCallbacks = callbacks != null ? null : Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("ternmq-callback"));
         this.callbacks = callbacks != null ? callbacks : ownedCallbacks;
-        this.dispatcher = new ServerRequestDispatcher(callbacks);
+        this.dispatcher = new ServerRequestDispatcher(this.callbacks);
     }
 
     public ClientConfig config() {

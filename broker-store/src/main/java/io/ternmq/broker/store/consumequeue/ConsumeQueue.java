@@ -6,6 +6,7 @@ import io.ternmq.broker.store.io.FileSync;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class ConsumeQueue {
     private volatile long minQueueOffset;
     private volatile long maxQueueOffset;
     private long flushedEntryCount;
+    private volatile boolean deleted;
 
     private ConsumeQueue(Path dir, String topic, int queueId, int entriesPerFile) {
         this.dir = dir;
@@ -145,6 +147,11 @@ public final class ConsumeQueue {
 
     /** Writes pending entries and makes them visible (dispatcher thread only). */
     public void commit() throws IOException {
+        if (deleted) {
+            pending.clear(); // deleteTopic raced the dispatcher: the entries have nowhere to go
+            pendingCount = 0;
+            return;
+        }
         if (pendingCount == 0) {
             return;
         }
@@ -252,12 +259,19 @@ public final class ConsumeQueue {
     /** Forces files that received entries since the last flush. */
     public void flush(FileSync sync) throws IOException {
         long target = entryCount;
-        if (target == flushedEntryCount) {
+        if (target == flushedEntryCount || deleted) {
             return;
         }
         long from = flushedEntryCount - flushedEntryCount % entriesPerFile;
-        for (FileChannel channel : files.tailMap(from, true).values()) {
-            sync.force(channel);
+        try {
+            for (FileChannel channel : files.tailMap(from, true).values()) {
+                sync.force(channel);
+            }
+        } catch (ClosedChannelException e) {
+            if (deleted) {
+                return; // deleteTopic closed it meanwhile; nothing left to make durable
+            }
+            throw e;
         }
         flushedEntryCount = target;
     }
@@ -274,6 +288,7 @@ public final class ConsumeQueue {
 
     /** deleteTopic: closes and removes this queue's files and directory. */
     void deleteFiles() throws IOException {
+        deleted = true;
         close();
         files.clear();
         if (Files.isDirectory(dir)) {

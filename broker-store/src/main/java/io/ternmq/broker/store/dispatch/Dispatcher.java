@@ -77,6 +77,24 @@ public final class Dispatcher {
         t.start();
     }
 
+    /**
+     * Waits (bounded) until everything below {@code target} is dispatched; used by deleteTopic so no record of
+     * the topic is dispatched after its queues are gone.
+     *
+     * @return false when the deadline passed first
+     */
+    public boolean awaitDispatched(long target, long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (dispatchedOffset < target) {
+            if (System.nanoTime() > deadline || thread == null) {
+                return false;
+            }
+            wakeup();
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+        }
+        return true;
+    }
+
     /** Cheap; called after every append. */
     public void wakeup() {
         Thread t = thread;

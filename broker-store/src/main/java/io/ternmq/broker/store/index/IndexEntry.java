@@ -11,7 +11,7 @@ import java.util.zip.CRC32C;
  *  0  8  keyHash          {@link IndexKeys}
  *  8  8  commitLogOffset  of the record holding the message
  * 16  8  storeTimestamp
- * 24  8  previous         entry number of the previous item with the same keyHash, -1 if none
+ * 24  8  previous         entry number of the previous item in the same hash slot, -1 if none
  * 32  4  indexInEntry     message index inside a batch record
  * 36  4  crc              CRC32C of bytes [0,36)
  * </pre>

@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -21,8 +22,9 @@ import java.util.zip.CRC32C;
 /**
  * Key and id index: append-only files of {@link IndexEntry} items under {@code index/}, {@value #ENTRIES_PER_FILE}
  * per file, named by the 20-digit number of their first item. Items with the same key hash are chained on disk
- * through {@code previous}; the newest item per hash (the chain head) is kept in memory and rebuilt by one
- * sequential pass over the files at start. Memory therefore grows with the number of distinct keys.
+ * through {@code previous} per hash slot: a fixed table of {@value #SLOT_COUNT} slots in memory holds the newest
+ * item of each slot and is rebuilt by one sequential pass over the files at start. Memory is fixed (8 bytes a
+ * slot) however many keys there are; keys whose hashes share a slot share a chain and lookups skip the others.
  *
  * <p>Threads: one writer (the dispatcher, or recovery), many readers. An item is written before its hash's head
  * moves to it, so readers never follow a chain into unwritten bytes.
@@ -33,13 +35,15 @@ import java.util.zip.CRC32C;
 public final class IndexStore {
     static final int ENTRIES_PER_FILE = 1 << 20;
     private static final int MAX_CHAIN_STEPS = 100_000;
+    static final int SLOT_COUNT = 1 << 21;
+    private static final long NO_ITEM = -1;
 
     private final Path dir;
     private final ConcurrentSkipListMap<Long, FileChannel> files = new ConcurrentSkipListMap<>();
-    private final Map<Long, Long> heads = new ConcurrentHashMap<>();
+    private final AtomicLongArray heads = new AtomicLongArray(SLOT_COUNT);
     private static final int PENDING_MAX = 1024;
     private final ByteBuffer pending = ByteBuffer.allocate(IndexEntry.SIZE * PENDING_MAX);
-    private final Map<Long, Long> pendingHeads = new java.util.HashMap<>();
+    private final Map<Integer, Long> pendingHeads = new HashMap<>();
     private int pendingCount;
     private final CRC32C writeCrc = new CRC32C();
     private volatile long minEntry;
@@ -78,13 +82,12 @@ public final class IndexStore {
         if (pendingCount == PENDING_MAX || (pendingCount > 0 && number % ENTRIES_PER_FILE == 0)) {
             commit();
         }
-        Long previous = pendingHeads.get(keyHash);
-        if (previous == null) {
-            previous = heads.get(keyHash);
-        }
-        new IndexEntry(keyHash, commitLogOffset, storeTimestamp, previous == null ? -1 : previous, indexInEntry)
+        int slot = slotOf(keyHash);
+        Long previous = pendingHeads.get(slot);
+        long previousItem = previous != null ? previous : heads.get(slot);
+        new IndexEntry(keyHash, commitLogOffset, storeTimestamp, previousItem, indexInEntry)
                 .writeTo(pending, writeCrc);
-        pendingHeads.put(keyHash, number);
+        pendingHeads.put(slot, number);
         pendingCount++;
     }
 
@@ -109,7 +112,7 @@ public final class IndexStore {
         }
         pending.clear();
         entryCount = number + pendingCount;
-        heads.putAll(pendingHeads);
+        pendingHeads.forEach(heads::set);
         pendingHeads.clear();
         pendingCount = 0;
     }
@@ -119,18 +122,18 @@ public final class IndexStore {
      */
     public List<IndexEntry> lookup(long keyHash, long beginTimestamp, long endTimestamp, int maxResults) {
         List<IndexEntry> out = new ArrayList<>();
-        Long number = heads.get(keyHash);
+        long number = heads.get(slotOf(keyHash));
         int steps = 0;
         CRC32C crc = new CRC32C();
-        while (number != null && number >= minEntry && out.size() < maxResults && steps++ < MAX_CHAIN_STEPS) {
+        while (number >= 0 && number >= minEntry && out.size() < maxResults && steps++ < MAX_CHAIN_STEPS) {
             IndexEntry e = read(number, crc);
-            if (e == null || e.keyHash() != keyHash || e.storeTimestamp() < beginTimestamp) {
+            if (e == null || e.storeTimestamp() < beginTimestamp) {
                 break; // chains run newest to oldest: nothing older can be in range
             }
-            if (e.storeTimestamp() <= endTimestamp) {
-                out.add(e);
+            if (e.keyHash() == keyHash && e.storeTimestamp() <= endTimestamp) {
+                out.add(e); // other hashes share the slot's chain: skip them
             }
-            number = e.previous() < 0 ? null : e.previous();
+            number = e.previous();
         }
         return out;
     }
@@ -211,7 +214,9 @@ public final class IndexStore {
 
     /** One sequential pass: keeps the valid prefix and records the newest item of each hash. */
     private void rebuildHeads() throws IOException {
-        heads.clear();
+        for (int i = 0; i < SLOT_COUNT; i++) {
+            heads.set(i, NO_ITEM);
+        }
         CRC32C crc = new CRC32C();
         ByteBuffer chunk = ByteBuffer.allocate(IndexEntry.SIZE * 4096);
         for (Map.Entry<Long, FileChannel> f : files.entrySet()) {
@@ -228,7 +233,7 @@ public final class IndexStore {
                         truncateTail(n);
                         return;
                     }
-                    heads.put(e.keyHash(), n);
+                    heads.set(slotOf(e.keyHash()), n);
                     n++;
                 }
                 if (chunk.hasRemaining() || chunk.limit() == 0) {
@@ -237,6 +242,10 @@ public final class IndexStore {
                 }
             }
         }
+    }
+
+    private static int slotOf(long keyHash) {
+        return (int) ((keyHash ^ (keyHash >>> 32)) & (SLOT_COUNT - 1));
     }
 
     private void truncateTail(long validCount) throws IOException {
