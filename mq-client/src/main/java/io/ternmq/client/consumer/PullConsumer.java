@@ -86,7 +86,9 @@ public final class PullConsumer implements AutoCloseable {
     public void assign(List<MessageQueue> queues) {
         this.assignment = List.copyOf(queues);
         positions.keySet().retainAll(assignment);
-        heartbeat.beat();
+        if (started && !closed) {
+            heartbeat.beat(); // tell the broker our topics now, for consumerProgress and listGroups
+        }
     }
 
     public List<MessageQueue> assignment() {

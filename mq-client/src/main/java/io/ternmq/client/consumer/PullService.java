@@ -64,7 +64,7 @@ final class PullService {
                 if (e != null) {
                     LOG.log(System.Logger.Level.DEBUG, "no start offset for " + mq + " yet: " + e.getMessage());
                     later(pq, ERROR_DELAY_MS);
-                } else {
+                } else if (!pq.isDropped()) {
                     LOG.log(System.Logger.Level.INFO, "starting " + mq + " at offset " + offset);
                     pq.start(offset);
                     offsets.update(mq, offset, true);
@@ -95,6 +95,9 @@ final class PullService {
 
     private void onResult(ProcessQueue pq, PullResult r, long elapsedMs) {
         MessageQueue mq = pq.messageQueue();
+        if (pq.isDropped()) {
+            return; // given away meanwhile: the new owner starts from the committed offset
+        }
         switch (r.status()) {
             case FOUND -> {
                 if (pq.putMessages(r.messages(), r.nextOffset())) {

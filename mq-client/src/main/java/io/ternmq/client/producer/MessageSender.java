@@ -84,9 +84,6 @@ final class MessageSender {
                 // stored but not known to be on disk: a result, not a failure, and retrying would duplicate it
                 a.result.complete(new SendResult(SendStatus.FLUSH_DISK_TIMEOUT, a.msgIds, null, chosen[0], -1));
             } else if (e.retriable() && a.choice.retryElsewhere() && attemptNo < maxAttempts) {
-                if (e instanceof MQBrokerException) {
-                    routes.invalidate(a.topic);
-                }
                 attempt(a, attemptNo + 1, chosen[0], e);
             } else {
                 a.result.completeExceptionally(e);

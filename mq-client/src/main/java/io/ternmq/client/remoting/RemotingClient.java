@@ -73,8 +73,9 @@ public final class RemotingClient implements AutoCloseable {
     /**
      * @param callbacks where futures complete and broker requests are handled; null for an owned pool. Tests pass a
      *                  direct executor so that everything touching an {@code EmbeddedChannel} stays on one thread.
+     *                  Callbacks must not block when it is an I/O-free direct executor shared with other work.
      */
-    RemotingClient(ClientConfig config, Connector connector, Executor callbacks) {
+    public RemotingClient(ClientConfig config, Connector connector, Executor callbacks) {
         this.config = config;
         this.address = BrokerAddress.parse(config.brokerAddress());
         this.connector = connector;

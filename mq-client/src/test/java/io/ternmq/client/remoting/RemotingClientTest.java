@@ -4,6 +4,7 @@ import io.ternmq.client.ClientConfig;
 import io.ternmq.client.MQBrokerException;
 import io.ternmq.client.MQClientException;
 import io.ternmq.client.RemotingException;
+import io.ternmq.client.testing.EmbeddedConnector;
 import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.Frame;
 import io.ternmq.protocol.Frames;

@@ -1,4 +1,4 @@
-package io.ternmq.client.remoting;
+package io.ternmq.client.testing;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.ternmq.client.BrokerAddress;
+import io.ternmq.client.remoting.Connector;
 import io.ternmq.protocol.Frame;
 import io.ternmq.protocol.Frames;
 import io.ternmq.protocol.codec.FrameDecoder;
@@ -21,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * A connector whose "connections" are {@link EmbeddedChannel}s; the test plays the broker through {@link Peer}:
  * it reads the frames the client wrote and writes frames back as bytes, through the client's real codec.
  */
-final class EmbeddedConnector implements Connector {
-    final List<Peer> peers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    volatile boolean refuse;
+public final class EmbeddedConnector implements Connector {
+    public final List<Peer> peers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public volatile boolean refuse;
 
     @Override
     public CompletableFuture<Channel> connect(BrokerAddress address, ChannelHandler... handlers) {
@@ -35,7 +36,7 @@ final class EmbeddedConnector implements Connector {
         return CompletableFuture.completedFuture(ch);
     }
 
-    Peer last() {
+    public Peer last() {
         return peers.get(peers.size() - 1);
     }
 
@@ -44,16 +45,16 @@ final class EmbeddedConnector implements Connector {
     }
 
     /** The broker side of one embedded connection. */
-    static final class Peer {
-        final EmbeddedChannel channel;
+    public static final class Peer {
+        public final EmbeddedChannel channel;
         private final EmbeddedChannel decoder = new EmbeddedChannel(new FrameDecoder(1 << 20));
 
-        Peer(EmbeddedChannel channel) {
+        public Peer(EmbeddedChannel channel) {
             this.channel = channel;
         }
 
         /** The next frame the client wrote, or null. The caller releases it. */
-        Frame read() {
+        public Frame read() {
             channel.runPendingTasks();
             Object out;
             while ((out = channel.readOutbound()) != null) {
@@ -63,7 +64,7 @@ final class EmbeddedConnector implements Connector {
         }
 
         /** Reads the next frame and fails if there is none. */
-        Frame expect() {
+        public Frame expect() {
             Frame f = read();
             if (f == null) {
                 throw new AssertionError("client wrote no frame");
@@ -71,7 +72,7 @@ final class EmbeddedConnector implements Connector {
             return f;
         }
 
-        void write(Frame frame) {
+        public void write(Frame frame) {
             ByteBuf buf = Unpooled.buffer();
             FrameEncoder.writeHeader(buf, frame);
             buf.writeBytes(frame.body());
@@ -79,12 +80,12 @@ final class EmbeddedConnector implements Connector {
             channel.writeInbound(buf);
         }
 
-        void respond(Frame request, Body body) {
+        public void respond(Frame request, Body body) {
             write(Frames.response(channel.alloc(), request, body));
         }
 
         /** Writes a broker-initiated request. */
-        void request(Command<?, ?> command, Body body, int requestId, boolean oneWay) {
+        public void request(Command<?, ?> command, Body body, int requestId, boolean oneWay) {
             ByteBuf b = Unpooled.buffer();
             body.encode(new WireWriter(b), 1);
             write(new Frame(command.code(), oneWay ? Frame.FLAG_ONE_WAY : 0, 1, requestId, 0, b));
