@@ -30,6 +30,7 @@ final class ConsumerWorker implements Runnable {
     /** consume mode: read everything stored, no latency; e2e mode: read from the end, latency from the stamp. */
     private final boolean readStored;
     private final ThroughputMeter meter;
+    private final BooleanSupplier measuring;
     private final LongSupplier measureFromNanos;
     private final BooleanSupplier stopRequested;
     private volatile long lastMessageNanos = System.nanoTime();
@@ -37,14 +38,16 @@ final class ConsumerWorker implements Runnable {
     /**
      * @param mode             {@link Mode#CONSUME}: read everything stored; {@link Mode#E2E}: only messages stored
      *                         from now on, with produce-to-consume latency from the body's send stamp
-     * @param measureFromNanos messages stamped before this {@code nanoTime} (warm-up) are not counted
+     * @param measuring        false during warm-up: messages read then are not counted
+     * @param measureFromNanos messages stamped before this {@code nanoTime} (sent during warm-up) are not counted
      */
     ConsumerWorker(PullConsumer consumer, List<MessageQueue> queues, Mode mode, ThroughputMeter meter,
-                   LongSupplier measureFromNanos, BooleanSupplier stopRequested) {
+                   BooleanSupplier measuring, LongSupplier measureFromNanos, BooleanSupplier stopRequested) {
         this.consumer = consumer;
         this.queues = List.copyOf(queues);
         this.readStored = mode == Mode.CONSUME;
         this.meter = meter;
+        this.measuring = measuring;
         this.measureFromNanos = measureFromNanos;
         this.stopRequested = stopRequested;
     }
@@ -91,6 +94,9 @@ final class ConsumerWorker implements Runnable {
     private void record(List<MessageExt> messages) {
         long now = System.nanoTime();
         lastMessageNanos = now;
+        if (!measuring.getAsBoolean()) {
+            return;
+        }
         long measureFrom = measureFromNanos.getAsLong();
         for (MessageExt m : messages) {
             // only e2e mode stamps bodies in this process; in consume mode a stamp's age is not a latency

@@ -48,10 +48,12 @@ public final class LoadRun {
             if (options.mode.produces() && !options.noCreate) {
                 topics.createTopics();
             }
-            List<ConsumerWorker> consumers = options.mode.consumes() ? startConsumers(config, topics.queues()) : List.of();
+            // consumers are positioned before measuring starts (10,000 queues take a while), and start pulling
+            // after, so the measured window holds neither setup nor reads that measurement would not count
+            List<ConsumerWorker> consumers = options.mode.consumes() ? prepareConsumers(config, topics.queues()) : List.of();
             LoadReport report = new LoadReport(out);
-            // without warm-up, measuring starts before the first send, so a capped run counts every message
             startMeasuringAfterWarmup(ticker, report);
+            startThreads(consumers, "bench-consumer-");
             List<Thread> producers = options.mode.produces() ? startProducers(config) : List.of();
             long measuredEnd = awaitEnd(producers, consumers);
             double sendSeconds = (measuredEnd - measureStartNanos) / 1e9;
@@ -68,20 +70,23 @@ public final class LoadRun {
         }
     }
 
-    private List<ConsumerWorker> startConsumers(ClientConfig config, List<MessageQueue> queues) {
+    private List<ConsumerWorker> prepareConsumers(ClientConfig config, List<MessageQueue> queues) {
         List<ConsumerWorker> workers = new ArrayList<>();
         for (List<MessageQueue> share : TopicSetup.split(queues, options.consumers)) {
             PullConsumer consumer = track(PullConsumer.builder().clientConfig(config).consumerGroup(options.group).build());
             consumer.start();
             ConsumerWorker worker = new ConsumerWorker(consumer, share, options.mode, receiveMeter,
-                    () -> measureStartNanos, stopConsumers::get);
+                    measuring::get, () -> measureStartNanos, stopConsumers::get);
             worker.positionQueues();
             workers.add(worker);
         }
-        for (int i = 0; i < workers.size(); i++) {
-            daemon(workers.get(i), "bench-consumer-" + i).start();
-        }
         return workers;
+    }
+
+    private static void startThreads(List<? extends Runnable> workers, String namePrefix) {
+        for (int i = 0; i < workers.size(); i++) {
+            daemon(workers.get(i), namePrefix + i).start();
+        }
     }
 
     private List<Thread> startProducers(ClientConfig config) {
