@@ -46,7 +46,7 @@ public final class LoadOptions {
     @Option(names = "--warmup", defaultValue = "0", description = "Unmeasured seconds before measuring (default ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
-    @Option(names = "--messages", defaultValue = "0", description = "Stop producing after this many messages in total, 0 = no cap (default ${DEFAULT-VALUE}).")
+    @Option(names = "--messages", defaultValue = "0", description = "Stop producing after this many measured messages (warm-up not included), 0 = no cap (default ${DEFAULT-VALUE}).")
     long maxMessages;
 
     @Option(names = "--batch", defaultValue = "1", description = "Messages per send; >1 uses batch sends (default ${DEFAULT-VALUE}).")

@@ -30,7 +30,7 @@ final class ProducerWorker implements Runnable {
     private final Semaphore window;
 
     /**
-     * @param messageBudget messages left to send across all threads ({@code Long.MAX_VALUE} for no cap)
+     * @param messageBudget measured messages left to send across all threads ({@code Long.MAX_VALUE} for no cap)
      */
     ProducerWorker(LoadOptions options, Producer producer, int threadIndex, ThroughputMeter meter,
                    BooleanSupplier measuring, BooleanSupplier stopRequested, AtomicLong messageBudget) {
@@ -50,15 +50,18 @@ final class ProducerWorker implements Runnable {
     public void run() {
         long sequence = threadIndex; // start on a different topic per thread
         while (!stopRequested.getAsBoolean()) {
-            int count = (int) Math.min(options.batch, takeBudget(options.batch));
+            // decided once per send, so a send is counted exactly when it used up --messages budget;
+            // warm-up sends use none: the cap is on measured messages
+            boolean counted = measuring.getAsBoolean();
+            int count = counted ? (int) takeBudget(options.batch) : options.batch;
             if (count == 0) {
                 break;
             }
             limiter.acquire(count);
             String topic = options.topic((int) (sequence++ % options.topics));
             if (options.sync) {
-                sendSync(topic, count);
-            } else if (!sendAsync(topic, count)) {
+                sendSync(topic, count, counted);
+            } else if (!sendAsync(topic, count, counted)) {
                 break;
             }
         }
@@ -78,9 +81,8 @@ final class ProducerWorker implements Runnable {
         }
     }
 
-    private void sendSync(String topic, int count) {
+    private void sendSync(String topic, int count, boolean counted) {
         long start = System.nanoTime();
-        boolean counted = measuring.getAsBoolean();
         try {
             if (count == 1) {
                 producer.send(message(topic, start));
@@ -98,7 +100,7 @@ final class ProducerWorker implements Runnable {
     }
 
     /** @return false when interrupted while waiting for a window slot */
-    private boolean sendAsync(String topic, int count) {
+    private boolean sendAsync(String topic, int count, boolean counted) {
         try {
             window.acquire();
         } catch (InterruptedException e) {
@@ -106,7 +108,6 @@ final class ProducerWorker implements Runnable {
             return false;
         }
         long start = System.nanoTime();
-        boolean counted = measuring.getAsBoolean();
         CompletableFuture<SendResult> future;
         try {
             future = count == 1

@@ -57,6 +57,15 @@ class LoadRunTest {
         assertTrue(seconds >= 0.4, "took only " + seconds + " s");
     }
 
+    @Test
+    void theMessageCapCountsOnlyMeasuredMessagesNotTheWarmUp(EmbeddedBroker broker) {
+        Outcome run = run(broker, "--mode", "produce", "--topic-prefix", "warm", "--warmup", "1",
+                "--messages", "300", "--duration", "60");
+        assertEquals(0, run.exitCode, run.output);
+        assertEquals("300", run.result.get("msgs"), run.output);
+        assertTrue(run.output.contains("warming up for 1 s"), run.output);
+    }
+
     private static Outcome run(EmbeddedBroker broker, String... args) {
         String[] argv = Arrays.copyOf(args, args.length + 2);
         argv[args.length] = "--broker";
