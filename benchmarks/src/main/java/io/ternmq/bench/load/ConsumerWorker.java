@@ -1,7 +1,6 @@
 package io.ternmq.bench.load;
 
 import io.ternmq.client.MessageQueue;
-import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.consumer.PullConsumer;
 import io.ternmq.client.consumer.PullResult;
 import io.ternmq.client.consumer.PullStatus;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 
 /**
  * One consumer thread with its own {@link PullConsumer} (own connection) reading its share of the queues.
@@ -27,28 +25,17 @@ final class ConsumerWorker implements Runnable {
 
     private final PullConsumer consumer;
     private final List<MessageQueue> queues;
-    /** consume mode: read everything stored, no latency; e2e mode: read from the end, latency from the stamp. */
+    /** consume mode reads everything stored; e2e mode only what is stored from now on. */
     private final boolean readStored;
-    private final ThroughputMeter meter;
-    private final BooleanSupplier measuring;
-    private final LongSupplier measureFromNanos;
+    private final ReceiveRecorder recorder;
     private final BooleanSupplier stopRequested;
-    private volatile long lastMessageNanos = System.nanoTime();
 
-    /**
-     * @param mode             {@link Mode#CONSUME}: read everything stored; {@link Mode#E2E}: only messages stored
-     *                         from now on, with produce-to-consume latency from the body's send stamp
-     * @param measuring        false during warm-up: messages read then are not counted
-     * @param measureFromNanos messages stamped before this {@code nanoTime} (sent during warm-up) are not counted
-     */
-    ConsumerWorker(PullConsumer consumer, List<MessageQueue> queues, Mode mode, ThroughputMeter meter,
-                   BooleanSupplier measuring, LongSupplier measureFromNanos, BooleanSupplier stopRequested) {
+    ConsumerWorker(PullConsumer consumer, List<MessageQueue> queues, Mode mode, ReceiveRecorder recorder,
+                   BooleanSupplier stopRequested) {
         this.consumer = consumer;
         this.queues = List.copyOf(queues);
         this.readStored = mode == Mode.CONSUME;
-        this.meter = meter;
-        this.measuring = measuring;
-        this.measureFromNanos = measureFromNanos;
+        this.recorder = recorder;
         this.stopRequested = stopRequested;
     }
 
@@ -60,10 +47,6 @@ final class ConsumerWorker implements Runnable {
             consumer.seek(q, readStored ? 0 : consumer.searchOffset(q, now));
         }
         consumer.assign(queues);
-    }
-
-    long lastMessageNanos() {
-        return lastMessageNanos;
     }
 
     @Override
@@ -79,37 +62,15 @@ final class ConsumerWorker implements Runnable {
                     PullResult result = consumer.pull(q, PULL_BATCH, wait);
                     if (result.status() == PullStatus.FOUND && !result.messages().isEmpty()) {
                         found = true;
-                        record(result.messages());
+                        recorder.record(result.messages());
                     }
                 } catch (RuntimeException e) {
-                    meter.recordError();
+                    recorder.recordError();
                 }
             }
             if (!found && queues.size() > 1) {
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
             }
         }
-    }
-
-    private void record(List<MessageExt> messages) {
-        long now = System.nanoTime();
-        lastMessageNanos = now;
-        if (!measuring.getAsBoolean()) {
-            return;
-        }
-        long measureFrom = measureFromNanos.getAsLong();
-        for (MessageExt m : messages) {
-            // only e2e mode stamps bodies in this process; in consume mode a stamp's age is not a latency
-            long sentAt = readStored ? -1 : Payload.sendNanosOf(m.body());
-            if (sentAt < 0) {
-                meter.recordWithoutLatency(1, m.body().length);
-            } else if (sentAt >= measureFrom) {
-                meter.recordSuccess(1, m.body().length, now - sentAt);
-            }
-        }
-    }
-
-    List<MessageQueue> queues() {
-        return queues;
     }
 }

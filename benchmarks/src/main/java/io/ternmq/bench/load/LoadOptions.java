@@ -58,6 +58,10 @@ public final class LoadOptions {
     @Option(names = "--inflight", defaultValue = "256", description = "Async sends in flight per producer thread (default ${DEFAULT-VALUE}).")
     int inflight;
 
+    @Option(names = "--consumer-api", defaultValue = "pull",
+            description = "pull: threads pulling assigned queues; push: PushConsumer group members (default ${DEFAULT-VALUE}).")
+    ConsumerApi consumerApi;
+
     @Option(names = "--group", defaultValue = "bench-consumer", description = "Consumer group (default ${DEFAULT-VALUE}).")
     String group;
 

@@ -50,16 +50,18 @@ public final class LoadRun {
             }
             // consumers are positioned before measuring starts (10,000 queues take a while), and start pulling
             // after, so the measured window holds neither setup nor reads that measurement would not count
-            List<ConsumerWorker> consumers = options.mode.consumes() ? prepareConsumers(config, topics.queues()) : List.of();
+            ReceiveRecorder recorder = new ReceiveRecorder(receiveMeter, options.mode, measuring::get,
+                    () -> measureStartNanos);
+            Runnable startConsumers = options.mode.consumes() ? prepareConsumers(config, topics, recorder) : () -> { };
             LoadReport report = new LoadReport(out);
             startMeasuringAfterWarmup(ticker, report);
-            startThreads(consumers, "bench-consumer-");
+            startConsumers.run();
             List<Thread> producers = options.mode.produces() ? startProducers(config) : List.of();
-            long measuredEnd = awaitEnd(producers, consumers);
+            long measuredEnd = awaitEnd(producers, recorder);
             double sendSeconds = (measuredEnd - measureStartNanos) / 1e9;
             stopProducers.set(true);
             joinAll(producers);
-            double receiveSeconds = finishConsumers(consumers, sendSeconds);
+            double receiveSeconds = finishConsumers(recorder, sendSeconds);
             ticker.shutdownNow();
             report.summary(options, options.mode.produces() ? sendMeter : null, sendSeconds,
                     options.mode.consumes() ? receiveMeter : null, receiveSeconds);
@@ -70,17 +72,25 @@ public final class LoadRun {
         }
     }
 
-    private List<ConsumerWorker> prepareConsumers(ClientConfig config, List<MessageQueue> queues) {
+    /**
+     * Creates and positions the consumers (so the measured window holds no setup, which takes a while for
+     * 10,000 queues) and returns what starts them.
+     */
+    private Runnable prepareConsumers(ClientConfig config, TopicSetup topics, ReceiveRecorder recorder) {
+        if (options.consumerApi == ConsumerApi.PUSH) {
+            PushConsumers group = track(new PushConsumers(options, config, recorder));
+            return group::start;
+        }
         List<ConsumerWorker> workers = new ArrayList<>();
-        for (List<MessageQueue> share : TopicSetup.split(queues, options.consumers)) {
-            PullConsumer consumer = track(PullConsumer.builder().clientConfig(config).consumerGroup(options.group).build());
+        for (List<MessageQueue> share : TopicSetup.split(topics.queues(), options.consumers)) {
+            PullConsumer consumer = track(PullConsumer.builder().clientConfig(config.toBuilder().clientId(null).build())
+                    .consumerGroup(options.group).build());
             consumer.start();
-            ConsumerWorker worker = new ConsumerWorker(consumer, share, options.mode, receiveMeter,
-                    measuring::get, () -> measureStartNanos, stopConsumers::get);
+            ConsumerWorker worker = new ConsumerWorker(consumer, share, options.mode, recorder, stopConsumers::get);
             worker.positionQueues();
             workers.add(worker);
         }
-        return workers;
+        return () -> startThreads(workers, "bench-consumer-");
     }
 
     private static void startThreads(List<? extends Runnable> workers, String namePrefix) {
@@ -140,7 +150,7 @@ public final class LoadRun {
     }
 
     /** Blocks until the measured duration is over, producers ran out of budget, or (consume) input went idle. */
-    private long awaitEnd(List<Thread> producers, List<ConsumerWorker> consumers) {
+    private long awaitEnd(List<Thread> producers, ReceiveRecorder recorder) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds + options.durationSeconds);
         long idleLimit = TimeUnit.SECONDS.toNanos(options.idleExitSeconds);
         while (true) {
@@ -152,7 +162,7 @@ public final class LoadRun {
                 return now; // message cap reached
             }
             if (options.mode == Mode.CONSUME && measuring.get()) {
-                long last = consumers.stream().mapToLong(ConsumerWorker::lastMessageNanos).max().orElse(now);
+                long last = recorder.lastMessageNanos();
                 if (now - Math.max(last, measureStartNanos) > idleLimit) {
                     return Math.max(last, measureStartNanos);
                 }
@@ -165,8 +175,8 @@ public final class LoadRun {
      * e2e: waits (bounded by --drain) until everything sent has arrived, then stops consumers. Returns the
      * seconds over which the consume rate is computed.
      */
-    private double finishConsumers(List<ConsumerWorker> consumers, double sendSeconds) {
-        if (consumers.isEmpty()) {
+    private double finishConsumers(ReceiveRecorder recorder, double sendSeconds) {
+        if (!options.mode.consumes()) {
             return 0;
         }
         if (options.mode == Mode.E2E) {
@@ -177,8 +187,7 @@ public final class LoadRun {
         }
         stopConsumers.set(true);
         if (options.mode == Mode.CONSUME) {
-            long last = consumers.stream().mapToLong(ConsumerWorker::lastMessageNanos).max().orElse(measureStartNanos);
-            return Math.max(1e-3, (last - measureStartNanos) / 1e9);
+            return Math.max(1e-3, (recorder.lastMessageNanos() - measureStartNanos) / 1e9);
         }
         return sendSeconds;
     }

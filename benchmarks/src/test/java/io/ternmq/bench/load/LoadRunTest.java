@@ -47,6 +47,16 @@ class LoadRunTest {
     }
 
     @Test
+    void e2eRunOverPushConsumersDeliversEverySentMessage(EmbeddedBroker broker) {
+        Outcome run = run(broker, "--mode", "e2e", "--consumer-api", "push", "--topic-prefix", "push", "--queues", "4",
+                "--producers", "2", "--consumers", "2", "--messages", "1000", "--duration", "60");
+
+        assertEquals(0, run.exitCode, run.output);
+        assertEquals("1000", run.result.get("recv_msgs"), run.output);
+        assertEquals("0", run.result.get("lost"), run.output);
+    }
+
+    @Test
     void aRateCapSlowsTheProducerDown(EmbeddedBroker broker) {
         long start = System.nanoTime();
         Outcome run = run(broker, "--mode", "produce", "--topic-prefix", "paced", "--rate", "200",
