@@ -21,7 +21,9 @@
 #   PEERS ["ternmq kafka rocketmq"]       any subset
 #   ROUNDS [1]
 #   RECORDS [2000000]      messages per throughput run (each side); THRU_SECS [60] time cap of one run
-#   PRODUCERS [4] INFLIGHT [256] BATCH [16] CONSUMERS [1]   TernMQ load tool shape
+#   PRODUCERS [4] INFLIGHT [256] BATCH [16] BATCH_INFLIGHT [16] CONSUMERS [1]   TernMQ load tool shape
+#                        (batch runs keep fewer sends in flight: 4 x 16 x 16 messages is already a deep queue)
+#   CONSUMER_API [pull]    TernMQ consume/e2e rows: pull (PullConsumer threads) or push (PushConsumer group)
 #   E2E_RATE [1000] E2E_SECS [20]          TernMQ e2e: moderate fixed rate, 1 topic x 1 queue
 #   SCALE_TOPICS ["1 1000 10000"] SCALE_RECORDS [1000000] SCALE_SECS [60]
 #   TERNMQ_HEAP [1g]  OUT [benchmarks/target/vs-peers/<timestamp>]  SKIP_BUILD [0]
@@ -38,7 +40,8 @@ BENCH_HOME="$(cd "$BENCH_HOME" && pwd)"
 source "$BENCH_HOME/lib.sh"   # free_port, wait_port, stop_pid
 PEERS=${PEERS:-"ternmq kafka rocketmq"}; ROUNDS=${ROUNDS:-1}
 RECORDS=${RECORDS:-2000000}; THRU_SECS=${THRU_SECS:-60}
-PRODUCERS=${PRODUCERS:-4}; INFLIGHT=${INFLIGHT:-256}; BATCH=${BATCH:-16}; CONSUMERS=${CONSUMERS:-1}
+PRODUCERS=${PRODUCERS:-4}; INFLIGHT=${INFLIGHT:-256}; BATCH=${BATCH:-16}; BATCH_INFLIGHT=${BATCH_INFLIGHT:-16}
+CONSUMERS=${CONSUMERS:-1}; CONSUMER_API=${CONSUMER_API:-pull}
 E2E_RATE=${E2E_RATE:-1000}; E2E_SECS=${E2E_SECS:-20}
 SCALE_TOPICS=${SCALE_TOPICS:-"1 1000 10000"}; SCALE_RECORDS=${SCALE_RECORDS:-1000000}; SCALE_SECS=${SCALE_SECS:-60}
 export TERNMQ_HEAP=${TERNMQ_HEAP:-1g}
@@ -99,15 +102,15 @@ ternmq_round() {
     --inflight "$INFLIGHT" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
   put_fields ternmq produce_async "$line" rec_per_s MB_per_s lat_ms_p99
   log "ternmq async: consume it back, $CONSUMERS consumer thread(s)"
-  line=$(load consume $((THRU_SECS + 60)) --mode consume --topic-prefix "$P-a1" --queues 4 --consumers "$CONSUMERS" \
+  line=$(load consume $((THRU_SECS + 60)) --mode consume --topic-prefix "$P-a1" --queues 4 --consumers "$CONSUMERS" --consumer-api "$CONSUMER_API" \
     --idle-exit 5 --duration "$THRU_SECS"); echo "  $line"
   put_fields ternmq consume "$line" recv_rec_per_s recv_MB_per_s
   log "ternmq async: produce, batch $BATCH"
   line=$(load produce-async-batch $((THRU_SECS + 60)) --mode produce --topic-prefix "$P-ab" --queues 4 --producers "$PRODUCERS" \
-    --inflight "$INFLIGHT" --batch "$BATCH" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
+    --inflight "$BATCH_INFLIGHT" --batch "$BATCH" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
   put_fields ternmq produce_async_batch "$line" rec_per_s MB_per_s lat_ms_p99
   log "ternmq async: e2e at $E2E_RATE msg/s for ${E2E_SECS}s, 1 topic x 1 queue"
-  line=$(load e2e $((E2E_SECS + 60)) --mode e2e --topic-prefix "$P-e2e" --queues 1 --rate "$E2E_RATE" --warmup 2 \
+  line=$(load e2e $((E2E_SECS + 60)) --mode e2e --topic-prefix "$P-e2e" --queues 1 --rate "$E2E_RATE" --warmup 2 --consumer-api "$CONSUMER_API" \
     --duration "$E2E_SECS"); echo "  $line"
   put_fields ternmq e2e "$line" e2e_ms_p50 e2e_ms_p99 e2e_ms_p999
   for N in $SCALE_TOPICS; do
@@ -128,7 +131,7 @@ ternmq_round() {
     --inflight "$INFLIGHT" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
   put_fields ternmq produce_durable "$line" rec_per_s MB_per_s lat_ms_p99
   line=$(load produce-sync-batch $((THRU_SECS + 60)) --mode produce --topic-prefix "$P-sb" --queues 4 --producers "$PRODUCERS" \
-    --inflight "$INFLIGHT" --batch "$BATCH" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
+    --inflight "$BATCH_INFLIGHT" --batch "$BATCH" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
   put_fields ternmq produce_durable_batch "$line" rec_per_s MB_per_s lat_ms_p99
   ternmq_down; settle
 }
