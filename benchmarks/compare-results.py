@@ -12,7 +12,7 @@ ROWS = [
     ('produce_async_rec_per_s', 'produce 1 topic x4, ack after page cache: msg/s', 'TernMQ ASYNC_FLUSH batch 1 / Kafka acks=1 / RocketMQ sync send, ASYNC_FLUSH'),
     ('produce_async_MB_per_s', '  MB/s', ''),
     ('produce_async_lat_ms_p99', '  p99 send latency ms', ''),
-    ('produce_async_batch_rec_per_s', 'produce 1 topic x4, TernMQ batch sends: msg/s', 'TernMQ ASYNC_FLUSH, batches of $BATCH'),
+    ('produce_async_batch_rec_per_s', 'produce 1 topic x4, TernMQ batch sends: msg/s', 'TernMQ ASYNC_FLUSH, batch sends (BATCH, default 16)'),
     ('produce_async_batch_lat_ms_p99', '  p99 send latency ms', ''),
     ('produce_durable_rec_per_s', 'produce 1 topic x4, ack after fsync: msg/s', 'TernMQ SYNC_FLUSH / Kafka acks=all (replication, no fsync)'),
     ('produce_durable_MB_per_s', '  MB/s', ''),
