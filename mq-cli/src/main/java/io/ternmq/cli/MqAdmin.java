@@ -25,7 +25,8 @@ import java.time.Duration;
         subcommands = {
                 UpdateTopicCommand.class, DeleteTopicCommand.class, TopicListCommand.class, TopicRouteCommand.class,
                 TopicStatusCommand.class, SendMessageCommand.class, ConsumeMessageCommand.class,
-                ConsumerProgressCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class,
+                ConsumerProgressCommand.class, GroupListCommand.class, ConsumerConnectionCommand.class,
+                ResetOffsetByTimeCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class,
                 BrokerStatusCommand.class, CommandLine.HelpCommand.class})
 public final class MqAdmin {
     static final String DEFAULT_BROKER = "127.0.0.1:10911";
