@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,6 +71,72 @@ class FlushTest {
             int appends = threads * perThread;
             assertTrue(fsyncs.get() < appends, "expected fewer fsyncs than appends, got " + fsyncs.get());
             assertTrue(store.status().flushedOffset() >= store.status().commitLogMaxOffset());
+        }
+    }
+
+    /**
+     * Closed-loop appenders (each waits for its ack, then appends again) must not split into two halves that take
+     * turns: without the gather before each fsync, 16 of them got about 10 appends per fsync, with it about 14.
+     */
+    @Test
+    void closedLoopAppendersAreGatheredIntoOneFsyncInsteadOfAlternatingHalves() throws Exception {
+        FileSync slow = channel -> {
+            channel.force(false);
+            sleepQuietly(4);
+        };
+        try (DefaultMessageStore store = open(FlushDiskType.SYNC_FLUSH, slow)) {
+            int threads = 16;
+            int warmUp = 20;
+            int measured = 40;
+            // Warm-up first (JIT, first segment), then everyone starts the measured appends together.
+            CyclicBarrier measuredStart = new CyclicBarrier(threads, () -> fsyncs.set(0));
+            List<Thread> workers = new ArrayList<>();
+            AtomicInteger failures = new AtomicInteger();
+            for (int t = 0; t < threads; t++) {
+                int queue = t;
+                Thread w = new Thread(() -> {
+                    for (int i = 0; i < warmUp + measured; i++) {
+                        if (i == warmUp && !await(measuredStart)) {
+                            failures.incrementAndGet();
+                            return;
+                        }
+                        if (!store.append(AppendRequest.single("g", queue, message("m" + i, null, null))).join().ok()) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                });
+                w.start();
+                workers.add(w);
+            }
+            for (Thread w : workers) {
+                w.join();
+            }
+            assertEquals(0, failures.get());
+            double perFsync = (double) (threads * measured) / fsyncs.get();
+            assertTrue(perFsync >= 0.75 * threads,
+                    "appends per fsync: " + perFsync + " (" + fsyncs.get() + " fsyncs)");
+        }
+    }
+
+    private static boolean await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void singleAppenderIsAcknowledgedWithoutWaitingForOthers() {
+        try (DefaultMessageStore store = open(FlushDiskType.SYNC_FLUSH, FileSync.FORCE)) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                assertEquals(AppendStatus.PUT_OK,
+                        store.append(AppendRequest.single("t", 0, message("m" + i, null, null))).join().status());
+            }
+            assertEquals(50, fsyncs.get(), "one fsync per lone append");
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5));
         }
     }
 
