@@ -38,17 +38,44 @@ final class MessageSender {
         this.maxAttempts = 1 + retryTimes;
     }
 
-    /** One send in progress; the ids are the UNIQ_KEYs of the messages, in order. */
-    private record Attempt(String topic, List<OutgoingMessage> messages, String msgIds, QueueChoice choice,
-                           long deadlineNanos, CompletableFuture<SendResult> result) {
+    /**
+     * What the broker did with one SEND.
+     *
+     * @param status          SEND_OK, or FLUSH_DISK_TIMEOUT (stored, durability unknown; no offsets then)
+     * @param queue           the queue it went to
+     * @param baseQueueOffset queue offset of the first message, -1 when unknown
+     * @param offsetMsgIds    the broker's id of each message, in order; empty when unknown
+     */
+    record Delivered(SendStatus status, MessageQueue queue, long baseQueueOffset, List<String> offsetMsgIds) {
     }
 
+    /** One send in progress. */
+    private record Attempt(String topic, List<OutgoingMessage> messages, QueueChoice choice,
+                           long deadlineNanos, CompletableFuture<Delivered> result) {
+    }
+
+    /** Sends one message or a user batch; {@code msgIds} are the UNIQ_KEYs of the messages, comma-separated. */
     CompletableFuture<SendResult> send(String topic, List<OutgoingMessage> messages, String msgIds,
                                        QueueChoice choice) {
-        Attempt a = new Attempt(topic, messages, msgIds, choice, System.nanoTime() + sendTimeout.toNanos(),
-                new CompletableFuture<>());
+        return deliver(topic, messages, choice, System.nanoTime() + sendTimeout.toNanos()).thenApply(d ->
+                new SendResult(d.status(), msgIds, d.offsetMsgIds().isEmpty() ? null
+                        : String.join(",", d.offsetMsgIds()), d.queue(), d.baseQueueOffset()));
+    }
+
+    /**
+     * Sends {@code messages} as one SEND, retrying it as a whole on another queue when the choice allows, until
+     * {@code deadlineNanos} ({@link System#nanoTime()} based). Fails with an {@link MQClientException}.
+     */
+    CompletableFuture<Delivered> deliver(String topic, List<OutgoingMessage> messages, QueueChoice choice,
+                                         long deadlineNanos) {
+        Attempt a = new Attempt(topic, messages, choice, deadlineNanos, new CompletableFuture<>());
         attempt(a, 1, null, null);
         return a.result;
+    }
+
+    /** The budget for one send including its retries. */
+    Duration sendTimeout() {
+        return sendTimeout;
     }
 
     /** Fire-and-forget: no retry, no result; completes when the request is written. */
@@ -74,15 +101,14 @@ final class MessageSender {
                     a.messages), Duration.ofNanos(remainingNanos));
         }).whenComplete((response, error) -> {
             if (error == null) {
-                a.result.complete(new SendResult(SendStatus.SEND_OK, a.msgIds, String.join(",",
-                        response.messageIds()), new MessageQueue(a.topic, response.queueId()),
-                        response.baseQueueOffset()));
+                a.result.complete(new Delivered(SendStatus.SEND_OK, new MessageQueue(a.topic, response.queueId()),
+                        response.baseQueueOffset(), response.messageIds()));
                 return;
             }
             MQClientException e = ResponseErrors.unwrap(error);
             if (e instanceof MQBrokerException b && b.errorCode() == ErrorCode.FLUSH_DISK_TIMEOUT) {
                 // stored but not known to be on disk: a result, not a failure, and retrying would duplicate it
-                a.result.complete(new SendResult(SendStatus.FLUSH_DISK_TIMEOUT, a.msgIds, null, chosen[0], -1));
+                a.result.complete(new Delivered(SendStatus.FLUSH_DISK_TIMEOUT, chosen[0], -1, List.of()));
             } else if (e.retriable() && a.choice.retryElsewhere() && attemptNo < maxAttempts) {
                 attempt(a, attemptNo + 1, chosen[0], e);
             } else {
@@ -91,7 +117,7 @@ final class MessageSender {
         });
     }
 
-    private static MessageQueue choose(TopicRoute route, QueueChoice choice, MessageQueue lastFailed) {
+    static MessageQueue choose(TopicRoute route, QueueChoice choice, MessageQueue lastFailed) {
         if (!route.writable()) {
             throw new MQBrokerException(ErrorCode.NO_PERMISSION, "topic " + route.topic() + " is not writable");
         }

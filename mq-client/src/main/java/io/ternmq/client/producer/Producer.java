@@ -28,6 +28,10 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
+ * <p>Single-message sends are batched per queue by default ({@link Builder#batching}): while a SEND to a queue is
+ * in flight, further messages for it wait and go out together as one SEND (one stored entry, consecutive offsets),
+ * each with its own {@link SendResult}.
+ *
  * <p>Plain sends go round-robin over the topic's queues; a retriable failure ({@link MQClientException#retriable()})
  * is retried on another queue up to {@code retryTimesWhenSendFailed} times within {@code sendTimeout}. Ordered sends
  * ({@link #send(Message, String)}, {@link #sendOrderly}) stay on their queue and are not retried. Every message gets
@@ -42,6 +46,7 @@ public final class Producer implements AutoCloseable {
     private final RemotingClient remoting;
     private final TopicRouteCache routes;
     private final MessageSender sender;
+    private final SendBatcher batcher; // null when batching is off
     private final HeartbeatService heartbeat;
     private final QueueChoice roundRobin = new QueueChoice.RoundRobin();
     private final int maxMessageSize;
@@ -56,6 +61,8 @@ public final class Producer implements AutoCloseable {
         this.remoting = new RemotingClient(config);
         this.routes = new TopicRouteCache(remoting, b.routeRefreshInterval, b.defaultTopicQueueNums);
         this.sender = new MessageSender(remoting, routes, producerGroup, b.sendTimeout, b.retryTimesWhenSendFailed);
+        this.batcher = b.batching ? new SendBatcher(sender, routes, SendBatcher.Settings.of(b.batchMaxMessages,
+                Math.min(b.batchMaxBytes, b.maxMessageSize), b.linger), roundRobin) : null;
         this.heartbeat = new HeartbeatService(remoting,
                 () -> new Heartbeat.Request(config.clientId(), List.of(producerGroup), List.of()));
     }
@@ -146,8 +153,11 @@ public final class Producer implements AutoCloseable {
         ensureRunning();
         checkSize(message);
         OutgoingMessage out = encode(message);
-        return sender.send(message.topic(), List.of(out), out.properties().get(
-                io.ternmq.protocol.message.MessageProperties.UNIQ_KEY), choice);
+        String uniqKey = out.properties().get(io.ternmq.protocol.message.MessageProperties.UNIQ_KEY);
+        if (batcher != null && SendBatcher.batchable(out)) {
+            return batcher.send(message.topic(), out, uniqKey, choice);
+        }
+        return sender.send(message.topic(), List.of(out), uniqKey, choice);
     }
 
     private OutgoingMessage encode(Message m) {
@@ -188,6 +198,9 @@ public final class Producer implements AutoCloseable {
         }
         boolean wasRunning = state == State.RUNNING;
         state = State.CLOSED;
+        if (batcher != null) {
+            batcher.close();
+        }
         if (wasRunning) {
             heartbeat.stopAndUnregister();
         } else {
@@ -206,6 +219,10 @@ public final class Producer implements AutoCloseable {
         private int defaultTopicQueueNums = 4;
         private int maxMessageSize = 4 * 1024 * 1024;
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
+        private boolean batching = true;
+        private int batchMaxMessages = 256;
+        private int batchMaxBytes = 256 * 1024;
+        private Duration linger = Duration.ZERO;
 
         private Builder() {
         }
@@ -259,6 +276,46 @@ public final class Producer implements AutoCloseable {
         /** How long a topic's route is cached (30 s). */
         public Builder routeRefreshInterval(Duration interval) {
             this.routeRefreshInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether single-message sends (sync, async and ordered; not one-way, user batches or delayed messages) are
+         * batched per queue (on). A message goes out at once when nothing of its queue is in flight; otherwise it
+         * joins the next SEND of that queue. Each message still gets its own {@link SendResult}.
+         */
+        public Builder batching(boolean enabled) {
+            this.batching = enabled;
+            return this;
+        }
+
+        /** Most messages in one batched SEND (256). */
+        public Builder batchMaxMessages(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("batchMaxMessages must be >= 1");
+            }
+            this.batchMaxMessages = n;
+            return this;
+        }
+
+        /** Most body bytes in one batched SEND (256 KiB; never above maxMessageSize). */
+        public Builder batchMaxBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("batchMaxBytes must be >= 1");
+            }
+            this.batchMaxBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How long a message waits for others when nothing of its queue is in flight (0: not at all; batches still
+         * form behind a SEND in flight). Like Kafka's {@code linger.ms}: more throughput per request, more latency.
+         */
+        public Builder linger(Duration linger) {
+            if (linger.isNegative()) {
+                throw new IllegalArgumentException("linger must be >= 0");
+            }
+            this.linger = linger;
             return this;
         }
 

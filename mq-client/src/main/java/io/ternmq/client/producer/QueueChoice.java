@@ -55,4 +55,24 @@ interface QueueChoice {
             return false;
         }
     }
+
+    /**
+     * A batch accumulated for {@code queue}: the first attempt goes there (unless the route no longer has it); a
+     * retry moves the whole batch where {@code retryWith} picks. Without {@code retryWith} (ordered sends) the batch
+     * stays on its queue and is not retried.
+     */
+    record Pinned(MessageQueue queue, QueueChoice retryWith) implements QueueChoice {
+        @Override
+        public MessageQueue choose(List<MessageQueue> queues, MessageQueue lastFailed) {
+            if ((lastFailed == null || retryWith == null) && queues.contains(queue)) {
+                return queue;
+            }
+            return retryWith != null ? retryWith.choose(queues, lastFailed) : queue;
+        }
+
+        @Override
+        public boolean retryElsewhere() {
+            return retryWith != null && retryWith.retryElsewhere();
+        }
+    }
 }
