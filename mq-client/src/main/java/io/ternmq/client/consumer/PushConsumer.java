@@ -298,7 +298,7 @@ public final class PushConsumer implements AutoCloseable {
         private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.LAST_OFFSET;
         private long consumeTimestamp = System.currentTimeMillis() - Duration.ofMinutes(30).toMillis();
         private int consumeThreads = 20;
-        private int pullBatchSize = 32;
+        private int pullBatchSize = 256;
         private int consumeMessageBatchMaxSize = 1;
         private int pullThresholdForQueue = 1000;
         private int pullThresholdSizeForQueue = 100;
@@ -365,7 +365,7 @@ public final class PushConsumer implements AutoCloseable {
             return this;
         }
 
-        /** Messages asked for per pull (32). */
+        /** Messages asked for per pull (256; the broker also caps a response at 4 MiB of bodies). */
         public Builder pullBatchSize(int n) {
             this.pullBatchSize = atLeast(n, 1, "pullBatchSize");
             return this;
