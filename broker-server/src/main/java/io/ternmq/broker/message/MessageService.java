@@ -7,8 +7,10 @@ import io.ternmq.broker.store.AppendStatus;
 import io.ternmq.broker.store.MessageDraft;
 import io.ternmq.broker.store.MessageFilter;
 import io.ternmq.broker.store.MessageStore;
+import io.ternmq.broker.store.ReadBytesResult;
 import io.ternmq.broker.store.ReadResult;
 import io.ternmq.broker.store.StoredMessage;
+import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.broker.topic.TopicCheck;
 import io.ternmq.broker.topic.TopicRegistry;
 
@@ -103,6 +105,24 @@ public final class MessageService {
             stats.recordOut(result.messages().size(), bytes);
         }
         return new ReadOutcome(TopicCheck.OK, result);
+    }
+
+    /** Checks the topic and queue, then reads the messages as record bytes (the pull path). */
+    public ReadBytesOutcome readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
+                                      MessageFilter filter) {
+        TopicCheck check = topics.checkRead(topic, queueId);
+        if (check != TopicCheck.OK) {
+            return new ReadBytesOutcome(check, null);
+        }
+        ReadBytesResult result = store.readBytes(topic, queueId, offset, maxMessages, maxBytes, filter);
+        if (!result.messages().isEmpty()) {
+            long bytes = 0;
+            for (StoredMessageBytes m : result.messages()) {
+                bytes += m.bodyLength();
+            }
+            stats.recordOut(result.messages().size(), bytes);
+        }
+        return new ReadBytesOutcome(TopicCheck.OK, result);
     }
 
     /** The store underneath, for queries and offsets (read-only uses). */

@@ -167,6 +167,13 @@ final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public ReadBytesResult readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
+                                     MessageFilter filter) {
+        return reader.readBytes(topic, queueId, offset, maxMessages, maxBytes,
+                filter == null ? MessageFilter.ACCEPT_ALL : filter);
+    }
+
+    @Override
     public long minOffset(String topic, int queueId) {
         ConsumeQueue cq = queues.get(topic, queueId);
         return cq == null ? 0 : cq.minOffset();

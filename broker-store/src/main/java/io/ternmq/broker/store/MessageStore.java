@@ -31,6 +31,13 @@ public interface MessageStore extends AutoCloseable {
      */
     ReadResult read(String topic, int queueId, long offset, int maxMessages, int maxBytes, MessageFilter filter);
 
+    /**
+     * As {@link #read}, with each message as the bytes of its CRC-verified record, for encoders that copy fields
+     * straight into a response.
+     */
+    ReadBytesResult readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
+                              MessageFilter filter);
+
     /** Lowest queue offset still readable (0 for an empty or unknown queue). */
     long minOffset(String topic, int queueId);
 

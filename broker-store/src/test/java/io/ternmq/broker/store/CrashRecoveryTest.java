@@ -86,6 +86,10 @@ class CrashRecoveryTest {
             ReadResult atDamage = store.read("t", 0, 10, 64, 1 << 20, MessageFilter.ACCEPT_ALL);
             assertEquals(ReadStatus.NO_MATCHED_MESSAGE, atDamage.status());
             assertEquals(10, atDamage.nextOffset(), "a damaged record is not skipped silently");
+            ReadBytesResult bytes = store.readBytes("t", 0, 0, 64, 1 << 20, MessageFilter.ACCEPT_ALL);
+            assertEquals(10, bytes.messages().size(), "the byte path verifies CRCs too");
+            assertEquals(ReadStatus.NO_MATCHED_MESSAGE,
+                    store.readBytes("t", 0, 10, 64, 1 << 20, MessageFilter.ACCEPT_ALL).status());
             assertTrue(store.queryById(written.get(10).messageIds().get(0)).isEmpty());
             assertEquals(List.of(), store.queryByKey("t", "k10", 0, Long.MAX_VALUE, 5));
             assertEquals(20, store.read("t", 0, 11, 20, 1 << 20, MessageFilter.ACCEPT_ALL).messages().size());

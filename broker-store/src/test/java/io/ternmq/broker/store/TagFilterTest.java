@@ -88,4 +88,21 @@ class TagFilterTest {
         assertTrue(filter.batchFlags.get(0), "mixed batch must be flagged");
         assertFalse(filter.batchFlags.get(1), "same-tag batch is checked by hash alone");
     }
+
+    @Test
+    void readingRecordBytesAppliesTheSameFilterAndOffsets() {
+        append(store, "t", 0, message("a", "A", null), message("b", "B", null), message("a'", "A", null));
+        append(store, "t", 0, message("b2", "B", null));
+        append(store, "t", 0, message("x", "A", null), message("y", "A", null));
+        StoreFixture.awaitDispatched(store);
+        ReadBytesResult r = store.readBytes("t", 0, 1, 32, 1 << 20, new TagFilter("A"));
+        assertEquals(ReadStatus.FOUND, r.status());
+        assertEquals(List.of(2L, 4L, 5L), r.messages().stream().map(m -> m.queueOffset()).toList());
+        assertEquals("a'", new String(r.messages().get(0).record(), r.messages().get(0).bodyPos() + 4,
+                r.messages().get(0).bodyLength(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(6, r.nextOffset());
+        ReadBytesResult two = store.readBytes("t", 0, 0, 2, 1 << 20, MessageFilter.ACCEPT_ALL);
+        assertEquals(2, two.messages().size());
+        assertEquals(2, two.nextOffset(), "maxMessages stops inside the batch entry");
+    }
 }

@@ -3,16 +3,15 @@ package io.ternmq.broker.handler.pull;
 import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.broker.filter.SubscriptionFilters;
 import io.ternmq.broker.group.SubscriptionGroupConfig;
-import io.ternmq.broker.handler.query.MessageViews;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
 import io.ternmq.broker.metadata.ResourceName;
-import io.ternmq.broker.message.ReadOutcome;
+import io.ternmq.broker.message.ReadBytesOutcome;
 import io.ternmq.broker.remoting.ErrorMapping;
 import io.ternmq.broker.remoting.Reply;
 import io.ternmq.broker.remoting.RequestContext;
 import io.ternmq.broker.remoting.RequestHandler;
 import io.ternmq.broker.store.MessageFilter;
-import io.ternmq.broker.store.ReadResult;
+import io.ternmq.broker.store.ReadBytesResult;
 import io.ternmq.broker.topic.TopicCheck;
 import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.command.Pull;
@@ -57,7 +56,7 @@ public final class PullHandler implements RequestHandler<Pull.Request> {
         if (request.group() != null && request.commitOffset() >= 0) {
             core.offsets().commit(request.group(), request.topic(), request.queueId(), request.commitOffset());
         }
-        ReadOutcome first = read(request, filter.filter());
+        ReadBytesOutcome first = read(request, filter.filter());
         if (first.topicCheck() != TopicCheck.OK) {
             return ErrorMapping.reply(first.topicCheck(), request.topic(), request.queueId()).done();
         }
@@ -97,25 +96,24 @@ public final class PullHandler implements RequestHandler<Pull.Request> {
         return null;
     }
 
-    private ReadOutcome read(Pull.Request request, MessageFilter filter) {
+    private ReadBytesOutcome read(Pull.Request request, MessageFilter filter) {
         int maxMessages = Math.min(request.maxMessages(), MAX_MESSAGES);
         int maxBytes = request.maxBytes() <= 0 ? maxBytesCap : Math.min(request.maxBytes(), maxBytesCap);
-        return core.messages().read(request.topic(), request.queueId(), request.offset(), maxMessages, maxBytes,
-                filter);
+        return core.messages().readBytes(request.topic(), request.queueId(), request.offset(), maxMessages,
+                maxBytes, filter);
     }
 
-    private static Reply toReply(ReadOutcome outcome, Pull.Request request) {
+    private static Reply toReply(ReadBytesOutcome outcome, Pull.Request request) {
         if (outcome.topicCheck() != TopicCheck.OK) {
             return ErrorMapping.reply(outcome.topicCheck(), request.topic(), request.queueId());
         }
-        ReadResult r = outcome.result();
+        ReadBytesResult r = outcome.result();
         Pull.Status status = ErrorMapping.of(r.status(), request.offset());
         long next = switch (r.status()) {
             case NO_SUCH_QUEUE -> 0;
             case NO_NEW_MESSAGE -> request.offset();
             default -> r.nextOffset();
         };
-        return Reply.ok(new Pull.Response(status, next, r.minOffset(), r.maxOffset(),
-                MessageViews.of(r.messages())));
+        return Reply.ok(new StoredPullResponse(status, next, r.minOffset(), r.maxOffset(), r.messages()));
     }
 }

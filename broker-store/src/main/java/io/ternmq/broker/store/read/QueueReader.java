@@ -1,6 +1,7 @@
 package io.ternmq.broker.store.read;
 
 import io.ternmq.broker.store.MessageFilter;
+import io.ternmq.broker.store.ReadBytesResult;
 import io.ternmq.broker.store.ReadResult;
 import io.ternmq.broker.store.ReadStatus;
 import io.ternmq.broker.store.StoredMessage;
@@ -11,7 +12,9 @@ import io.ternmq.broker.store.consumequeue.ConsumeQueue;
 import io.ternmq.broker.store.consumequeue.ConsumeQueueEntry;
 import io.ternmq.broker.store.consumequeue.ConsumeQueueTable;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,6 +111,102 @@ public final class QueueReader {
         return out.isEmpty()
                 ? new ReadResult(ReadStatus.NO_MATCHED_MESSAGE, List.of(), next, min, max)
                 : found(out, next, min, max);
+    }
+
+    /**
+     * As {@link #read}, but hands out each message as the bytes of its verified record ({@link StoredMessageBytes}):
+     * no strings, maps or body copies, for the pull path that copies them straight into a response.
+     */
+    public ReadBytesResult readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
+                                     MessageFilter filter) {
+        ConsumeQueue cq = queues.get(topic, queueId);
+        if (cq == null) {
+            return new ReadBytesResult(ReadStatus.NO_SUCH_QUEUE, List.of(), 0, 0, 0);
+        }
+        long min = cq.minOffset();
+        long max = cq.maxOffset();
+        if (offset < min) {
+            return new ReadBytesResult(ReadStatus.OFFSET_TOO_SMALL, List.of(), min, min, max);
+        }
+        if (offset == max) {
+            return new ReadBytesResult(ReadStatus.NO_NEW_MESSAGE, List.of(), offset, min, max);
+        }
+        if (offset > max) {
+            return new ReadBytesResult(ReadStatus.OFFSET_OVERFLOW, List.of(), max, min, max);
+        }
+        long entry = cq.findEntryByQueueOffset(offset);
+        if (entry < 0) {
+            return new ReadBytesResult(ReadStatus.OFFSET_TOO_SMALL, List.of(), cq.minOffset(), cq.minOffset(), max);
+        }
+        BytesCollector c = new BytesCollector(offset, Math.max(1, maxMessages), maxBytes, filter);
+        RecordLayout layout = new RecordLayout();
+        int scanned = 0;
+        for (long i = entry; i < cq.entryCount() && scanned++ < MAX_SCANNED_ENTRIES && !c.full; i++) {
+            ConsumeQueueEntry e = cq.entry(i);
+            if (e == null) {
+                break;
+            }
+            if (!filter.matchesTagHash(e.tagHash(), e.multiTags())) {
+                c.next = e.endQueueOffset();
+                continue;
+            }
+            try {
+                ByteBuffer record = log.readRecord(e.commitLogOffset(), e.size());
+                if (record == null) {
+                    break;
+                }
+                layout.forEachMessage(record, e.commitLogOffset(), (int) Math.max(0, c.next - e.baseQueueOffset()),
+                        c);
+            } catch (CorruptRecordException ex) {
+                LOG.log(Level.ERROR, "not serving damaged record of " + cq.topic() + "-" + cq.queueId()
+                        + " at queue offset " + c.next + ": " + ex.getMessage());
+                break;
+            } catch (IOException ex) {
+                break; // segment deleted by retention while reading
+            }
+        }
+        return c.out.isEmpty()
+                ? new ReadBytesResult(ReadStatus.NO_MATCHED_MESSAGE, List.of(), c.next, min, max)
+                : new ReadBytesResult(ReadStatus.FOUND, List.copyOf(c.out), c.next, min, max);
+    }
+
+    /** Collects messages of one readBytes call up to its limits; {@code next} is the offset to read from next. */
+    private static final class BytesCollector implements RecordLayout.MessageSink {
+        final List<StoredMessageBytes> out = new ArrayList<>();
+        final int maxMessages;
+        final int maxBytes;
+        final MessageFilter filter;
+        long next;
+        long bytes;
+        boolean full;
+
+        BytesCollector(long next, int maxMessages, int maxBytes, MessageFilter filter) {
+            this.next = next;
+            this.maxMessages = maxMessages;
+            this.maxBytes = maxBytes;
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean accept(StoredMessageBytes m) {
+            if (filter != MessageFilter.ACCEPT_ALL && !filter.matches(m.properties())) {
+                next = m.queueOffset() + 1;
+                return true;
+            }
+            int size = m.bodyLength();
+            if (!out.isEmpty() && bytes + size > maxBytes) {
+                full = true;
+                return false;
+            }
+            out.add(m);
+            bytes += size;
+            next = m.queueOffset() + 1;
+            if (out.size() >= maxMessages) {
+                full = true;
+                return false;
+            }
+            return true;
+        }
     }
 
     private static ReadResult found(List<StoredMessage> messages, long next, long min, long max) {

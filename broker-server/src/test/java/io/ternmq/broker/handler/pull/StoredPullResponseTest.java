@@ -1,0 +1,95 @@
+package io.ternmq.broker.handler.pull;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.ternmq.broker.handler.query.MessageViews;
+import io.ternmq.broker.store.AppendRequest;
+import io.ternmq.broker.store.MessageDraft;
+import io.ternmq.broker.store.MessageFilter;
+import io.ternmq.broker.store.MessageStore;
+import io.ternmq.broker.store.MessageStores;
+import io.ternmq.broker.store.ReadBytesResult;
+import io.ternmq.broker.store.ReadResult;
+import io.ternmq.broker.store.StoreConfig;
+import io.ternmq.protocol.codec.WireReader;
+import io.ternmq.protocol.codec.WireWriter;
+import io.ternmq.protocol.command.Pull;
+import io.ternmq.protocol.message.MessageView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The pull response written from record bytes decodes to exactly what the decoded-message path would send. */
+class StoredPullResponseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void encodesTheSameMessagesAsPullResponseOfMessageViews() throws Exception {
+        try (MessageStore store = MessageStores.open(StoreConfig.defaults(dir).withSegmentSize(1 << 20))) {
+            store.append(AppendRequest.single("T", 1, MessageDraft.of("solo".getBytes(StandardCharsets.UTF_8),
+                    Map.of("TAGS", "a", "KEYS", "k1 k2", "ü", "värde"), 11))).join();
+            store.append(new AppendRequest("T", 1, List.of(
+                    MessageDraft.of(new byte[0], Map.of(), 12),
+                    MessageDraft.of("second".getBytes(StandardCharsets.UTF_8), Map.of("TAGS", "b"), 13),
+                    MessageDraft.of(new byte[3000], Map.of("UNIQ_KEY", "U3"), 14)), "10.1.2.3:4567")).join();
+            awaitReadable(store, 4);
+
+            ReadResult decoded = store.read("T", 1, 1, 10, 1 << 20, MessageFilter.ACCEPT_ALL);
+            ReadBytesResult raw = store.readBytes("T", 1, 1, 10, 1 << 20, MessageFilter.ACCEPT_ALL);
+            assertEquals(decoded.nextOffset(), raw.nextOffset());
+            Pull.Response expected = new Pull.Response(Pull.Status.FOUND, decoded.nextOffset(), decoded.minOffset(),
+                    decoded.maxOffset(), MessageViews.of(decoded.messages()));
+            Pull.Response actual = roundTrip(new StoredPullResponse(Pull.Status.FOUND, raw.nextOffset(),
+                    raw.minOffset(), raw.maxOffset(), raw.messages()));
+
+            assertEquals(3, actual.messages().size(), "reading from offset 1 starts inside the batch entry");
+            assertEquals(expected.nextOffset(), actual.nextOffset());
+            assertEquals(expected.maxOffset(), actual.maxOffset());
+            for (int i = 0; i < expected.messages().size(); i++) {
+                assertSameMessage(expected.messages().get(i), actual.messages().get(i));
+            }
+        }
+    }
+
+    private static Pull.Response roundTrip(StoredPullResponse body) {
+        ByteBuf buf = Unpooled.buffer();
+        try {
+            body.encode(new WireWriter(buf), 1);
+            return Pull.Response.decode(new WireReader(buf), 1);
+        } finally {
+            buf.release();
+        }
+    }
+
+    private static void assertSameMessage(MessageView e, MessageView a) {
+        assertEquals(e.topic(), a.topic());
+        assertEquals(e.queueId(), a.queueId());
+        assertEquals(e.queueOffset(), a.queueOffset());
+        assertEquals(e.commitLogOffset(), a.commitLogOffset());
+        assertEquals(e.messageId(), a.messageId());
+        assertEquals(e.storeTimestamp(), a.storeTimestamp());
+        assertEquals(e.bornTimestamp(), a.bornTimestamp());
+        assertEquals(e.bornHost(), a.bornHost());
+        assertEquals(e.storeHost(), a.storeHost());
+        assertEquals(e.flag(), a.flag());
+        assertEquals(e.sysFlag(), a.sysFlag());
+        assertEquals(e.reconsumeTimes(), a.reconsumeTimes());
+        assertEquals(e.properties(), a.properties());
+        assertArrayEquals(e.body(), a.body());
+    }
+
+    private static void awaitReadable(MessageStore store, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (store.maxOffset("T", 1) < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.ternmq.broker.store.read;
+
+import io.ternmq.broker.store.commitlog.CorruptRecordException;
+import io.ternmq.broker.store.commitlog.RecordEncoder;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * Verifies a CommitLog record (CRC, claimed offset, every length within bounds, as {@code RecordDecoder} does) and
+ * finds where each message block starts, without decoding anything. Field positions follow {@link RecordEncoder}.
+ * Not thread-safe (holds a CRC instance); one per read.
+ */
+final class RecordLayout {
+    static final int POS_COMMIT_LOG_OFFSET = 12;
+    static final int POS_BASE_QUEUE_OFFSET = 20;
+    static final int POS_STORE_TIMESTAMP = 28;
+    static final int POS_QUEUE_ID = 36;
+    static final int POS_MESSAGE_COUNT = 40;
+    static final int POS_TOPIC = 48;
+    private static final int HEADER_FIXED = 48;
+    private static final int MESSAGE_HEAD = 4 + 8 + 4 + 4 + 4; // size, born, flag, sysFlag, reconsume
+
+    private final CRC32C crc = new CRC32C();
+
+    /** Receives each message block of a verified record. */
+    @FunctionalInterface
+    interface MessageSink {
+        /** @return false to stop */
+        boolean accept(StoredMessageBytes message);
+    }
+
+    /**
+     * @param record a heap buffer holding exactly the record, positioned at 0
+     * @param first  index of the first message to hand out (earlier ones are skipped)
+     */
+    void forEachMessage(ByteBuffer record, long offset, int first, MessageSink sink) throws CorruptRecordException {
+        byte[] a = record.array();
+        int start = record.arrayOffset() + record.position();
+        int total = record.remaining();
+        if (total < HEADER_FIXED + 4 || record.getInt(record.position()) != total
+                || record.getInt(record.position() + 4) != RecordEncoder.RECORD_MAGIC) {
+            throw new CorruptRecordException(offset, "bad size or magic");
+        }
+        crc.reset();
+        crc.update(a, start, 8);
+        crc.update(a, start + 12, total - 12);
+        ByteBuffer b = ByteBuffer.wrap(a, start, total).slice();
+        if ((int) crc.getValue() != b.getInt(8)) {
+            throw new CorruptRecordException(offset, "CRC mismatch");
+        }
+        if (b.getLong(POS_COMMIT_LOG_OFFSET) != offset) {
+            throw new CorruptRecordException(offset, "record claims offset " + b.getLong(POS_COMMIT_LOG_OFFSET));
+        }
+        long base = b.getLong(POS_BASE_QUEUE_OFFSET);
+        int count = b.getInt(POS_MESSAGE_COUNT);
+        if (count < 1 || base < 0) {
+            throw new CorruptRecordException(offset, "bad header fields");
+        }
+        int pos = POS_TOPIC;
+        pos = skipShortPrefixed(b, pos, total, offset); // topic
+        pos = skipShortPrefixed(b, pos, total, offset); // store host
+        for (int i = 0; i < count; i++) {
+            int messageStart = pos;
+            if (pos + MESSAGE_HEAD > total) {
+                throw new CorruptRecordException(offset, "message " + i + " out of bounds");
+            }
+            int size = b.getInt(pos);
+            int bornHostPos = pos + MESSAGE_HEAD;
+            int propertiesPos = skipShortPrefixed(b, bornHostPos, total, offset);
+            int bodyPos = skipShortPrefixed(b, propertiesPos, total, offset);
+            if (bodyPos + 4 > total) {
+                throw new CorruptRecordException(offset, "body length out of bounds");
+            }
+            int bodyLength = b.getInt(bodyPos);
+            int end = bodyPos + 4 + bodyLength;
+            if (bodyLength < 0 || end > total || end - messageStart != size) {
+                throw new CorruptRecordException(offset, "message " + i + " size mismatch");
+            }
+            if (i >= first && !sink.accept(new StoredMessageBytes(a, start, start + messageStart,
+                    start + bornHostPos, start + propertiesPos, start + bodyPos, offset, i, base + i))) {
+                return;
+            }
+            pos = end;
+        }
+        if (pos != total) {
+            throw new CorruptRecordException(offset, "trailing bytes in record");
+        }
+    }
+
+    private static int skipShortPrefixed(ByteBuffer b, int pos, int total, long offset)
+            throws CorruptRecordException {
+        if (pos + 2 > total) {
+            throw new CorruptRecordException(offset, "length prefix out of bounds");
+        }
+        int end = pos + 2 + Short.toUnsignedInt(b.getShort(pos));
+        if (end > total) {
+            throw new CorruptRecordException(offset, "field out of bounds");
+        }
+        return end;
+    }
+}

@@ -1,0 +1,132 @@
+package io.ternmq.broker.store.read;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One stored message as the bytes of its CRC-checked CommitLog record, so a protocol encoder can copy fields
+ * straight into its output instead of decoding them into strings, maps and a body array and encoding them again.
+ * Positions index {@link #record()} and point at the field's length prefix; the layout is {@code RecordEncoder}'s:
+ * {@code topic}, {@code storeHost}, {@code bornHost}: u16 length + UTF-8; {@code properties}: u16 byte length +
+ * repeated [u16 keyLen][key][u16 valueLen][value]; {@code body}: i32 length + bytes.
+ *
+ * <p>Immutable; the array is shared by the messages of one record and must not be modified.
+ */
+public final class StoredMessageBytes {
+    private final byte[] record;
+    private final ByteBuffer view;
+    private final int recordStart;
+    private final int messageStart;
+    private final int bornHostPos;
+    private final int propertiesPos;
+    private final int bodyPos;
+    private final long commitLogOffset;
+    private final int index;
+    private final long queueOffset;
+
+    StoredMessageBytes(byte[] record, int recordStart, int messageStart, int bornHostPos, int propertiesPos,
+                       int bodyPos, long commitLogOffset, int index, long queueOffset) {
+        this.record = record;
+        this.view = ByteBuffer.wrap(record);
+        this.recordStart = recordStart;
+        this.messageStart = messageStart;
+        this.bornHostPos = bornHostPos;
+        this.propertiesPos = propertiesPos;
+        this.bodyPos = bodyPos;
+        this.commitLogOffset = commitLogOffset;
+        this.index = index;
+        this.queueOffset = queueOffset;
+    }
+
+    public byte[] record() {
+        return record;
+    }
+
+    public int topicPos() {
+        return recordStart + RecordLayout.POS_TOPIC;
+    }
+
+    public int storeHostPos() {
+        int topicPos = topicPos();
+        return topicPos + 2 + Short.toUnsignedInt(view.getShort(topicPos));
+    }
+
+    public int queueId() {
+        return view.getInt(recordStart + RecordLayout.POS_QUEUE_ID);
+    }
+
+    public long queueOffset() {
+        return queueOffset;
+    }
+
+    public long commitLogOffset() {
+        return commitLogOffset;
+    }
+
+    public String messageId() {
+        return MessageIds.of(commitLogOffset, index);
+    }
+
+    public long storeTimestamp() {
+        return view.getLong(recordStart + RecordLayout.POS_STORE_TIMESTAMP);
+    }
+
+    public long bornTimestamp() {
+        return view.getLong(messageStart + 4);
+    }
+
+    public int flag() {
+        return view.getInt(messageStart + 12);
+    }
+
+    public int sysFlag() {
+        return view.getInt(messageStart + 16);
+    }
+
+    public int reconsumeTimes() {
+        return view.getInt(messageStart + 20);
+    }
+
+    public int bornHostPos() {
+        return bornHostPos;
+    }
+
+    public int propertiesPos() {
+        return propertiesPos;
+    }
+
+    /** Byte length of the property pairs after the u16 prefix at {@link #propertiesPos()}. */
+    public int propertiesLength() {
+        return Short.toUnsignedInt(view.getShort(propertiesPos));
+    }
+
+    /** The properties decoded, for filters that look at them (SQL92, exact tags). */
+    public Map<String, String> properties() {
+        int length = propertiesLength();
+        if (length == 0) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        int pos = propertiesPos + 2;
+        int end = pos + length;
+        while (pos < end) {
+            int keyLength = Short.toUnsignedInt(view.getShort(pos));
+            String key = new String(record, pos + 2, keyLength, StandardCharsets.UTF_8);
+            pos += 2 + keyLength;
+            int valueLength = Short.toUnsignedInt(view.getShort(pos));
+            out.put(key, new String(record, pos + 2, valueLength, StandardCharsets.UTF_8));
+            pos += 2 + valueLength;
+        }
+        return out;
+    }
+
+    public int bodyPos() {
+        return bodyPos;
+    }
+
+    public int bodyLength() {
+        return view.getInt(bodyPos);
+    }
+}
