@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The native protocol's TCP server. Pipeline per connection:
- * {@code IdleStateHandler -> FrameDecoder(maxFrameSize) -> FrameEncoder -> CommandDecoder -> RequestDispatcher ->
- * ConnectionGuard}. Handlers run on a bounded worker pool, never on the event loops.
+ * {@code FlushConsolidationHandler -> IdleStateHandler -> FrameDecoder(maxFrameSize) -> FrameEncoder ->
+ * CommandDecoder -> RequestDispatcher -> ConnectionGuard}. Handlers run on a bounded worker pool, never on the event loops.
  *
  * <p>Lifecycle: {@link #start} once, {@link #stopAccepting} then {@link #close} once. Thread-safe for the queries in
  * between.
@@ -66,7 +67,11 @@ public final class NativeServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         channels.add(ch);
-                        ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleSeconds))
+                        // Responses are written from worker and store threads, one writeAndFlush each; under load
+                        // many land in one event-loop turn, and consolidating their flushes turns a write(2) per
+                        // response into one per turn (or per 256 responses).
+                        ch.pipeline().addLast("flushConsolidation", new FlushConsolidationHandler(256, true))
+                                .addLast("idle", new IdleStateHandler(0, 0, idleSeconds))
                                 .addLast("frameDecoder", new FrameDecoder(maxFrameSize))
                                 .addLast("frameEncoder", FrameEncoder.INSTANCE)
                                 .addLast("commandDecoder", CommandDecoder.INSTANCE)

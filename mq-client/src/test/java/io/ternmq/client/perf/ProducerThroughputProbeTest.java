@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @EnabledIfSystemProperty(named = "client.probe", matches = "true")
 class ProducerThroughputProbeTest {
+    private static final boolean[] BATCHING = Boolean.getBoolean("probe.batchingOnly") ? new boolean[]{true} : new boolean[]{false, true};
     @Test
     void produceThroughputWithAndWithoutClientBatching() throws Exception {
         FlushDiskType flush = FlushDiskType.valueOf(System.getProperty("probe.flush", "ASYNC_FLUSH"));
         try (EmbeddedBroker broker = EmbeddedBroker.builder().flushDiskType(flush).start()) {
             for (int round = 0; round < 2; round++) {
-                for (boolean batching : new boolean[]{false, true}) {
+                for (boolean batching : BATCHING) {
                     run(broker, batching, false, round);
                     run(broker, batching, true, round);
                 }
