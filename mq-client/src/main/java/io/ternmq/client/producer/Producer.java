@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>Single-message sends are batched per queue by default ({@link Builder#batching}): while a SEND to a queue is
- * in flight, further messages for it wait and go out together as one SEND (one stored entry, consecutive offsets),
+ * in flight (ordered sends; plain sends: {@link Builder#maxInFlightPerQueue}), further messages for it wait and go
+ * out together as one SEND (one stored entry, consecutive offsets),
  * each with its own {@link SendResult}.
  *
  * <p>Plain sends go round-robin over the topic's queues; a retriable failure ({@link MQClientException#retriable()})
@@ -62,7 +63,7 @@ public final class Producer implements AutoCloseable {
         this.routes = new TopicRouteCache(remoting, b.routeRefreshInterval, b.defaultTopicQueueNums);
         this.sender = new MessageSender(remoting, routes, producerGroup, b.sendTimeout, b.retryTimesWhenSendFailed);
         this.batcher = b.batching ? new SendBatcher(sender, routes, SendBatcher.Settings.of(b.batchMaxMessages,
-                Math.min(b.batchMaxBytes, b.maxMessageSize), b.linger), roundRobin) : null;
+                Math.min(b.batchMaxBytes, b.maxMessageSize), b.linger, b.maxInFlightPerQueue), roundRobin) : null;
         this.heartbeat = new HeartbeatService(remoting,
                 () -> new Heartbeat.Request(config.clientId(), List.of(producerGroup), List.of()));
     }
@@ -223,6 +224,7 @@ public final class Producer implements AutoCloseable {
         private int batchMaxMessages = 256;
         private int batchMaxBytes = 256 * 1024;
         private Duration linger = Duration.ZERO;
+        private int maxInFlightPerQueue = 4;
 
         private Builder() {
         }
@@ -316,6 +318,18 @@ public final class Producer implements AutoCloseable {
                 throw new IllegalArgumentException("linger must be >= 0");
             }
             this.linger = linger;
+            return this;
+        }
+
+        /**
+         * Batched plain sends in flight per queue at once (4); further messages wait and form the next batch.
+         * Ordered sends always have one in flight per queue, which keeps them FIFO.
+         */
+        public Builder maxInFlightPerQueue(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxInFlightPerQueue must be >= 1");
+            }
+            this.maxInFlightPerQueue = n;
             return this;
         }
 

@@ -12,18 +12,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The messages of one queue waiting to be sent, and the one SEND of that queue in flight. Rules:
+ * The messages of one queue waiting to be sent, and the SENDs of that queue in flight. Rules:
  * <ul>
- *   <li>At most one SEND per buffer is in flight; what arrives meanwhile waits and goes out as one batch as soon as
- *   it completes. So under load batches form by themselves, and at a low rate nothing waits (with linger 0).</li>
+ *   <li>At most {@code maxInFlight} SENDs per buffer are in flight; what arrives meanwhile waits and goes out as
+ *   one batch as soon as one completes. So under load batches form by themselves, and at a low rate nothing waits
+ *   (with linger 0). More than one in flight keeps concurrent synchronous senders from waiting a whole round trip
+ *   (with SYNC_FLUSH: an fsync) behind each other's batch.</li>
  *   <li>With nothing in flight, a message waits up to {@code linger} for company, unless the batch is already
  *   full ({@code maxMessages} or {@code maxBytes} of bodies).</li>
  *   <li>A batch is one SEND, stored as one entry with consecutive queue offsets; each message gets its own result
  *   (its UNIQ_KEY, its broker id, base offset + index). A failed batch (after any retry on another queue) fails
  *   every message in it with the same exception.</li>
  * </ul>
- * One in flight per queue keeps FIFO: batch k+1 leaves only after batch k has its answer, so an ordered (not retried)
- * buffer stores its messages in send order.
+ * Ordered buffers have one in flight, which keeps FIFO: batch k+1 leaves only after batch k has its answer, so an
+ * ordered (not retried) buffer stores its messages in send order.
  *
  * <p>Thread-safe: state is guarded by {@code this}; sends and completions run outside the lock.
  */
@@ -33,14 +35,17 @@ final class QueueSendBuffer {
     private final MessageSender sender;
     private final SendBatcher.Settings settings;
     private final ScheduledExecutorService lingerTimer;
+    private final int maxInFlight;
     private final ArrayDeque<PendingSend> pending = new ArrayDeque<>();
     private long pendingBytes;
-    private boolean inFlight;
+    private int inFlight;
     private boolean lingerArmed;
     private boolean closed;
 
+    /** @param maxInFlight SENDs of this buffer in flight at once; 1 keeps FIFO (ordered sends) */
     QueueSendBuffer(String topic, QueueChoice choice, MessageSender sender, SendBatcher.Settings settings,
-                    ScheduledExecutorService lingerTimer) {
+                    ScheduledExecutorService lingerTimer, int maxInFlight) {
+        this.maxInFlight = maxInFlight;
         this.topic = topic;
         this.choice = choice;
         this.sender = sender;
@@ -57,10 +62,10 @@ final class QueueSendBuffer {
             }
             pending.add(send);
             pendingBytes += send.bytes();
-            if (inFlight) {
+            if (inFlight >= maxInFlight) {
                 return;
             }
-            if (settings.lingerNanos() > 0 && !full()) {
+            if (inFlight == 0 && settings.lingerNanos() > 0 && !full()) {
                 armLinger();
                 return;
             }
@@ -84,7 +89,7 @@ final class QueueSendBuffer {
         List<PendingSend> batch;
         synchronized (this) {
             lingerArmed = false;
-            if (inFlight || pending.isEmpty()) {
+            if (inFlight >= maxInFlight || pending.isEmpty()) {
                 return;
             }
             batch = take();
@@ -105,7 +110,7 @@ final class QueueSendBuffer {
             bytes += next.bytes();
         }
         pendingBytes -= bytes;
-        inFlight = true;
+        inFlight++;
         return batch;
     }
 
@@ -118,7 +123,7 @@ final class QueueSendBuffer {
         sender.deliver(topic, messages, choice, deadline).whenComplete((delivered, error) -> {
             List<PendingSend> next = null;
             synchronized (this) {
-                inFlight = false;
+                inFlight--;
                 if (!pending.isEmpty() && !closed) {
                     next = take(); // these already waited for the answer: no linger
                 }

@@ -31,16 +31,18 @@ final class SendBatcher implements AutoCloseable {
      * @param maxMessages most messages in one SEND
      * @param maxBytes    most body bytes in one SEND (a larger single message goes alone)
      * @param lingerNanos how long a message waits for company when nothing of its queue is in flight
+     * @param maxInFlight SENDs per queue in flight at once for plain sends (ordered sends: always 1)
      */
-    record Settings(int maxMessages, int maxBytes, long lingerNanos) {
+    record Settings(int maxMessages, int maxBytes, long lingerNanos, int maxInFlight) {
         Settings {
-            if (maxMessages < 1 || maxBytes < 1 || lingerNanos < 0) {
-                throw new IllegalArgumentException("batchMaxMessages and batchMaxBytes must be >= 1, linger >= 0");
+            if (maxMessages < 1 || maxBytes < 1 || lingerNanos < 0 || maxInFlight < 1) {
+                throw new IllegalArgumentException(
+                        "batchMaxMessages, batchMaxBytes and maxInFlightPerQueue must be >= 1, linger >= 0");
             }
         }
 
-        static Settings of(int maxMessages, int maxBytes, Duration linger) {
-            return new Settings(maxMessages, maxBytes, linger.toNanos());
+        static Settings of(int maxMessages, int maxBytes, Duration linger, int maxInFlight) {
+            return new Settings(maxMessages, maxBytes, linger.toNanos(), maxInFlight);
         }
     }
 
@@ -110,7 +112,8 @@ final class SendBatcher implements AutoCloseable {
             boolean ordered = !choice.retryElsewhere();
             MessageQueue q = queue;
             QueueSendBuffer buffer = buffers.computeIfAbsent(new Key(queue, ordered), k -> new QueueSendBuffer(topic,
-                    new QueueChoice.Pinned(q, ordered ? null : retryChoice), sender, settings, lingerTimer));
+                    new QueueChoice.Pinned(q, ordered ? null : retryChoice), sender, settings, lingerTimer,
+                    ordered ? 1 : settings.maxInFlight()));
             if (closed) {
                 buffer.close(); // created after close() went over the buffers
             }

@@ -83,7 +83,7 @@ class SendBatcherTest {
     }
 
     private SendBatcher batcher(int maxMessages) {
-        return new SendBatcher(sender, routes, new SendBatcher.Settings(maxMessages, 1 << 20, 0),
+        return new SendBatcher(sender, routes, new SendBatcher.Settings(maxMessages, 1 << 20, 0, 1),
                 new QueueChoice.RoundRobin());
     }
 
@@ -129,6 +129,42 @@ class SendBatcherTest {
             assertEquals(2, rc.messageQueue().queueId());
             assertEquals(11, b.get().queueOffset());
             assertEquals(13, d.get().queueOffset());
+        }
+    }
+
+    @Test
+    void plainSendsKeepUpToMaxInFlightSendsPerQueueBeforeBatching() throws Exception {
+        QueueChoice alwaysQueue1 = new QueueChoice() {
+            @Override
+            public io.ternmq.client.MessageQueue choose(List<io.ternmq.client.MessageQueue> queues,
+                                                        io.ternmq.client.MessageQueue lastFailed) {
+                return queues.get(1);
+            }
+
+            @Override
+            public boolean retryElsewhere() {
+                return true;
+            }
+        };
+        try (SendBatcher batcher = new SendBatcher(sender, routes, new SendBatcher.Settings(256, 1 << 20, 0, 2),
+                new QueueChoice.RoundRobin())) {
+            List<CompletableFuture<SendResult>> results = new ArrayList<>();
+            for (String body : List.of("a", "b", "c", "d")) {
+                results.add(send(batcher, body, alwaysQueue1));
+            }
+            Frame first = peer.expect();
+            Frame second = peer.expect();
+            assertNull(peer.read(), "c and d wait: two SENDs are in flight");
+            Send.Request a = Frames.decodeRequest(Commands.SEND, first);
+            peer.respond(first, new Send.Response(a.queueId(), 0, 1, List.of("B0")));
+            first.release();
+            assertEquals(List.of("c", "d"), succeedNextSend(2), "the first answer lets the waiting ones go together");
+            Send.Request b = Frames.decodeRequest(Commands.SEND, second);
+            peer.respond(second, new Send.Response(b.queueId(), 1, 1, List.of("B1")));
+            second.release();
+            for (int i = 0; i < 4; i++) {
+                assertEquals(i, results.get(i).get(1, TimeUnit.SECONDS).queueOffset());
+            }
         }
     }
 
