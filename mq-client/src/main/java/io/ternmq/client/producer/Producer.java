@@ -28,10 +28,10 @@ import java.util.concurrent.CompletableFuture;
  * }
  * }</pre>
  *
- * <p>Single-message sends are batched per queue by default ({@link Builder#batching}): while a SEND to a queue is
- * in flight (ordered sends; plain sends: {@link Builder#maxInFlightPerQueue}), further messages for it wait and go
- * out together as one SEND (one stored entry, consecutive offsets),
- * each with its own {@link SendResult}.
+ * <p>Single-message sends are batched per queue by default ({@link Builder#batching}): while a queue has its
+ * limit of SENDs in flight (ordered sends: 1; plain sends: {@link Builder#maxInFlightPerQueue}), further messages
+ * for it wait and go out together as one SEND (one stored entry, consecutive offsets), each with its own
+ * {@link SendResult}.
  *
  * <p>Plain sends go round-robin over the topic's queues; a retriable failure ({@link MQClientException#retriable()})
  * is retried on another queue up to {@code retryTimesWhenSendFailed} times within {@code sendTimeout}. Ordered sends
