@@ -5,6 +5,7 @@ import io.ternmq.protocol.command.Command;
 import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.ConsumerList;
 import io.ternmq.protocol.command.ConsumerOffsets;
+import io.ternmq.protocol.command.DeadLetters;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Heartbeat;
 import io.ternmq.protocol.command.Hello;
@@ -13,6 +14,7 @@ import io.ternmq.protocol.command.Progress;
 import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.command.QueryMessages;
 import io.ternmq.protocol.command.Send;
+import io.ternmq.protocol.command.SendBack;
 import io.ternmq.protocol.command.Topics;
 import io.ternmq.protocol.message.ExpressionType;
 import io.ternmq.protocol.message.MessageModel;
@@ -64,6 +66,8 @@ public final class BodySamples {
         add(Commands.NOTIFY_CONSUMER_IDS_CHANGED, new ConsumerList.GroupRequest("cg-orders"), Empty.INSTANCE);
         add(Commands.SEARCH_OFFSET, new QueryMessages.OffsetByTime("orders", 2, 1_700_000_000_003L),
                 new OffsetResponse(5L));
+        add(Commands.SEND_BACK, new SendBack.Request("cg-orders", "AC11000100002A9F", 0, -1),
+                new SendBack.Response(SendBack.Outcome.DLQ, "%DLQ%cg-orders", "AC11000100002B00", 17));
         add(Commands.CREATE_TOPIC, new Topics.Config("orders", 8, Topics.PERM_READ_WRITE, true), Empty.INSTANCE);
         add(Commands.DELETE_TOPIC, new Topics.Name("orders"), Empty.INSTANCE);
         add(Commands.LIST_TOPICS, Empty.INSTANCE, new Topics.ListResponse(List.of("orders", "audit", "%RETRY%cg")));
@@ -76,6 +80,8 @@ public final class BodySamples {
                 new QueryMessages.Result(List.of(view(43L))));
         add(Commands.QUERY_MESSAGE_BY_TIME, new QueryMessages.ByTime("orders", 33L, 44L, 64),
                 new QueryMessages.Result(List.of()));
+        add(Commands.RESEND_DLQ_MESSAGE, new DeadLetters.ResendRequest("cg-orders", "AC11000100002B00"),
+                new DeadLetters.ResendResponse("%RETRY%cg-orders", 0, "AC11000100002C00"));
         add(Commands.CONSUMER_PROGRESS, new Progress.Request(null), new Progress.Response(List.of(
                 new Progress.QueueProgress("cg-orders", "orders", 0, 100L, 90L, 1_700_000_000_004L),
                 new Progress.QueueProgress("cg-audit", "audit", 1, 50L, -1L, 1_700_000_000_005L))));
