@@ -17,12 +17,16 @@ import io.ternmq.broker.handler.offset.CommitConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.QueryConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.SearchOffsetHandler;
 import io.ternmq.broker.handler.pull.PullHandler;
+import io.ternmq.broker.handler.retry.ResendDlqMessageHandler;
+import io.ternmq.broker.handler.retry.SendBackHandler;
 import io.ternmq.broker.handler.send.SendHandler;
 import io.ternmq.broker.handler.query.QueryByIdHandler;
 import io.ternmq.broker.handler.query.QueryByKeyHandler;
 import io.ternmq.broker.handler.query.QueryByTimeHandler;
 import io.ternmq.broker.handler.query.QueryLimits;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
+import io.ternmq.broker.delay.DelayLevels;
+import io.ternmq.broker.retry.SendBackService;
 import io.ternmq.broker.remoting.HandlerRegistry;
 import io.ternmq.broker.store.MessageStore;
 import io.ternmq.protocol.command.Commands;
@@ -50,6 +54,8 @@ public final class NativeHandlers {
         // a response carries at most half a frame of bodies plus one message, leaving room for headers
         int responseBodyBudget = Math.max(maxFrame / 2 - maxMessage, 64 * 1024);
         QueryLimits limits = new QueryLimits(MAX_QUERY_RESULTS, responseBodyBudget);
+        SendBackService retries = new SendBackService(core.messages(), core.topics(), core.subscriptionGroups(),
+                DelayLevels.parse(core.config().get(BrokerConfigKeys.MESSAGE_DELAY_LEVEL)));
         return new HandlerRegistry()
                 .register(Commands.HELLO, new HelloHandler(core.config()))
                 .register(Commands.SEND, new SendHandler(core.messages()))
@@ -62,6 +68,8 @@ public final class NativeHandlers {
                 .register(Commands.UNREGISTER_CLIENT, new UnregisterClientHandler(core.consumerGroups()))
                 .register(Commands.GET_CONSUMER_LIST, new GetConsumerListHandler(core.consumerGroups()))
                 .register(Commands.SEARCH_OFFSET, new SearchOffsetHandler(core))
+                .register(Commands.SEND_BACK, new SendBackHandler(retries))
+                .register(Commands.RESEND_DLQ_MESSAGE, new ResendDlqMessageHandler(retries))
                 .register(Commands.CREATE_TOPIC, new CreateTopicHandler(core.topics()))
                 .register(Commands.DELETE_TOPIC, new DeleteTopicHandler(core))
                 .register(Commands.LIST_TOPICS, new ListTopicsHandler(core.topics()))
