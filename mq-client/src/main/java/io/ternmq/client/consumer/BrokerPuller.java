@@ -1,0 +1,57 @@
+package io.ternmq.client.consumer;
+
+import io.ternmq.client.MessageQueue;
+import io.ternmq.client.remoting.RemotingClient;
+import io.ternmq.protocol.command.Commands;
+import io.ternmq.protocol.command.Pull;
+import io.ternmq.protocol.message.MessageView;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Issues PULL requests and turns responses into {@link PullResult}s, re-checking tags on the client because the
+ * broker's tag-hash filter can let a collision through. The RPC timeout is the long-poll wait plus the request
+ * timeout, so a held pull is not mistaken for a dead broker. Thread-safe.
+ */
+final class BrokerPuller {
+    /** Bytes per pull response the broker should not exceed. */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private final RemotingClient remoting;
+    private final String group;
+
+    BrokerPuller(RemotingClient remoting, String group) {
+        this.remoting = remoting;
+        this.group = group;
+    }
+
+    /**
+     * @param commitOffset also commits this offset for the group in the same round trip; -1 for none
+     */
+    CompletableFuture<PullResult> pull(MessageQueue mq, TagFilter filter, long offset, int maxMessages,
+                                       Duration maxWait, long commitOffset) {
+        Pull.Request request = new Pull.Request(group, mq.topic(), mq.queueId(), offset, maxMessages, MAX_BYTES,
+                maxWait.toMillis(), filter.subscription(), commitOffset);
+        Duration rpcTimeout = maxWait.plus(remoting.config().requestTimeout());
+        return remoting.invoke(Commands.PULL, request, rpcTimeout).thenApply(r -> toResult(r, filter));
+    }
+
+    private static PullResult toResult(Pull.Response r, TagFilter filter) {
+        List<MessageExt> messages = new ArrayList<>(r.messages().size());
+        for (MessageView v : r.messages()) {
+            if (filter.matches(v.tags())) {
+                messages.add(MessageExt.of(v));
+            }
+        }
+        PullStatus status = switch (r.status()) {
+            case FOUND -> messages.isEmpty() ? PullStatus.NO_MATCHED_MSG : PullStatus.FOUND;
+            case NO_NEW_MESSAGE -> PullStatus.NO_NEW_MSG;
+            case NO_MATCHED_MESSAGE -> PullStatus.NO_MATCHED_MSG;
+            case OFFSET_MOVED -> PullStatus.OFFSET_ILLEGAL;
+        };
+        return new PullResult(status, r.nextOffset(), r.minOffset(), r.maxOffset(), List.copyOf(messages));
+    }
+}
