@@ -43,7 +43,7 @@ final class BrokerPuller {
         List<MessageExt> messages = new ArrayList<>(r.messages().size());
         for (MessageView v : r.messages()) {
             if (filter.matches(v.tags())) {
-                messages.add(MessageExt.of(v));
+                messages.add(MessageExt.delivered(v));
             }
         }
         PullStatus status = switch (r.status()) {

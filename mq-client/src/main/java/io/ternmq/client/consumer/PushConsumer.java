@@ -9,6 +9,7 @@ import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Heartbeat;
 import io.ternmq.protocol.message.MessageModel;
+import io.ternmq.protocol.message.MessageProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +47,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rebalance and at shutdown. In {@link MessageModel#BROADCASTING} every member gets every message and keeps its
  * offsets in a local file under {@code offsetStoreDir}.
  *
- * <p><b>Failures.</b> A listener that returns {@link ConsumeStatus#RECONSUME_LATER} or throws gets the messages
- * again after {@code reconsumeDelay}, in this client (broker-side retry topics come later, see
- * {@code ConsumeFailurePolicy}).
+ * <p><b>Failures.</b> A listener that returns {@link ConsumeStatus#RECONSUME_LATER} or throws fails its messages.
+ * In {@link MessageModel#CLUSTERING} they are handed back to the broker, which redelivers them to the group (any
+ * member) through {@code %RETRY%group} after a back-off per attempt (delay level {@code 3 + reconsumeTimes}, i.e.
+ * 10 s, 30 s, 1 min, ... 2 h with the default levels, or {@link ConsumeContext#delayLevelWhenNextConsume}), and
+ * after {@code maxReconsumeTimes} retries moves them to {@code %DLQ%group}. The consumer subscribes to its retry
+ * topic by itself, and a redelivered message shows its original topic with {@code reconsumeTimes} counted up. When
+ * the broker cannot take a message back, it is delivered again in this client after {@code reconsumeDelay}. In
+ * {@link MessageModel#BROADCASTING} failed messages are always redelivered locally after {@code reconsumeDelay}
+ * (a broker-side retry would reach every member again), without a limit.
  *
  * <p><b>Collaborators</b>: {@code RebalanceService} (ownership), {@code PullService} (long-polling pull loop, flow
  * control), {@code ProcessQueue} (per-queue state and the commit offset), {@code ConsumeService} (listener threads),
@@ -68,6 +75,7 @@ public final class PushConsumer implements AutoCloseable {
     private final HeartbeatService heartbeat;
     private final ScheduledExecutorService pullScheduler;
     private final ScheduledExecutorService rebalanceExecutor;
+    private final int maxReconsumeTimes;
     private final AtomicInteger pendingRebalances = new AtomicInteger();
     private volatile MessageListener listener;
     private ConsumeService consumeService;
@@ -78,6 +86,7 @@ public final class PushConsumer implements AutoCloseable {
         this.config = b.config != null ? b.config : ClientConfig.of(Objects.requireNonNull(b.brokerAddress,
                 "brokerAddress"));
         this.settings = b.settings();
+        this.maxReconsumeTimes = b.maxReconsumeTimes;
         this.remoting = new RemotingClient(config);
         this.routes = new TopicRouteCache(remoting, Duration.ofSeconds(30), 4);
         this.remoteOffsets = new RemoteOffsets(remoting, settings.group());
@@ -113,7 +122,9 @@ public final class PushConsumer implements AutoCloseable {
             throw new IllegalStateException("registerListener(...) before start()");
         }
         consumeService = new ConsumeService(settings, listener, offsetStore, config.clientId());
-        consumeService.failurePolicy(new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis()));
+        ConsumeFailurePolicy local = new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis());
+        consumeService.failurePolicy(settings.model() == MessageModel.CLUSTERING
+                ? new BrokerSendBack(remoting, settings.group(), maxReconsumeTimes, local) : local);
         StartOffsetResolver start = new StartOffsetResolver(settings, offsetStore, routes, remoteOffsets);
         PullService pull = new PullService(settings, new BrokerPuller(remoting, settings.group()), consumeService,
                 offsetStore, start, pullScheduler);
@@ -260,8 +271,18 @@ public final class PushConsumer implements AutoCloseable {
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".ternmq", "offsets");
         private String instanceName = "DEFAULT";
+        private int maxReconsumeTimes = -1;
 
         private Builder() {
+        }
+
+        /**
+         * Clustering: retries before a failed message goes to {@code %DLQ%group}. -1 (default) uses the group's
+         * {@code retryMaxTimes} on the broker, 16 unless changed.
+         */
+        public Builder maxReconsumeTimes(int n) {
+            this.maxReconsumeTimes = atLeast(n, -1, "maxReconsumeTimes");
+            return this;
         }
 
         /** {@code host:port} of the broker (or give a full {@link #clientConfig}). */
@@ -399,6 +420,11 @@ public final class PushConsumer implements AutoCloseable {
             }
             Map<String, TagFilter> filters = new LinkedHashMap<>();
             subscriptions.forEach((t, e) -> filters.put(t, TagFilter.parse(t, e)));
+            if (messageModel == MessageModel.CLUSTERING) {
+                // failed messages come back through the group's retry topic
+                String retryTopic = MessageProperties.RETRY_TOPIC_PREFIX + consumerGroup;
+                filters.putIfAbsent(retryTopic, TagFilter.parse(retryTopic, "*"));
+            }
             return new ConsumerSettings(consumerGroup, messageModel, Map.copyOf(filters), consumeFromWhere,
                     consumeTimestamp, consumeThreads, pullBatchSize, consumeMessageBatchMaxSize,
                     pullThresholdForQueue, pullThresholdSizeForQueue, allocateStrategy, pullMaxWait,

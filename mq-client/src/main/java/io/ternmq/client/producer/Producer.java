@@ -115,6 +115,9 @@ public final class Producer implements AutoCloseable {
             if (!m.topic().equals(topic)) {
                 throw new IllegalArgumentException("a batch must have one topic: " + topic + " and " + m.topic());
             }
+            if (batch.size() > 1 && m.delivery() != io.ternmq.client.Delivery.NOW) {
+                throw new IllegalArgumentException("delayed messages cannot be batched: " + m);
+            }
             OutgoingMessage o = encode(m);
             out.add(o);
             ids.add(o.properties().get(io.ternmq.protocol.message.MessageProperties.UNIQ_KEY));
