@@ -20,6 +20,11 @@ import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.store.MessageStores;
 import io.ternmq.broker.store.StoreConfig;
 import io.ternmq.broker.topic.TopicRegistry;
+import io.ternmq.broker.handler.tx.NativeCheckBackSender;
+import io.ternmq.broker.tx.CheckBackRunner;
+import io.ternmq.broker.tx.TransactionCheckScheduler;
+import io.ternmq.broker.tx.TransactionSettings;
+import io.ternmq.broker.tx.TransactionalMessageService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +56,8 @@ public final class Broker implements AutoCloseable {
     private final ScheduleService schedule;
     private final NativeServer server;
     private final ScheduledExecutorService housekeeping;
+    private final TransactionalMessageService transactions;
+    private final TransactionCheckScheduler transactionChecks;
     private final List<ProtocolHandler> plugins = new ArrayList<>();
     private final String advertisedHost;
     private boolean closed;
@@ -78,8 +85,13 @@ public final class Broker implements AutoCloseable {
             this.holds = new PullRequestHoldService(config.get(BrokerConfigKeys.LONG_POLLING_MAX_HELD_REQUESTS), 2,
                     store::maxOffset);
             store.setArrivalListener(holds);
+            TransactionSettings txSettings = TransactionSettings.of(config);
+            this.transactions = new TransactionalMessageService(messages, topics, clock, txSettings);
+            transactions.recover(config.get(BrokerConfigKeys.MESSAGE_INDEX_ENABLE));
+            this.transactionChecks = new TransactionCheckScheduler(new CheckBackRunner(transactions,
+                    core.consumerGroups(), new NativeCheckBackSender()), txSettings.tickMs());
             HandlerRegistry handlers = NativeHandlers.create(core, holds, this::nativeAddress,
-                    this::connectionCount);
+                    this::connectionCount, transactions);
             this.server = new NativeServer(config, handlers, core.consumerGroups());
             this.housekeeping = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "ternmq-housekeeping");
@@ -120,6 +132,7 @@ public final class Broker implements AutoCloseable {
     private void startServices() throws Exception {
         server.start();
         schedule.start();
+        transactionChecks.start();
         int offsetInterval = config.get(BrokerConfigKeys.FLUSH_CONSUMER_OFFSET_INTERVAL);
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, offsetInterval, offsetInterval,
                 TimeUnit.MILLISECONDS);
@@ -172,6 +185,11 @@ public final class Broker implements AutoCloseable {
         return config;
     }
 
+    /** Transactional (half) messages: pending and parked ones, for operators and tests. */
+    public TransactionalMessageService transactions() {
+        return transactions;
+    }
+
     /** Protocol plug-ins that were started. */
     public List<ProtocolHandler> plugins() {
         return List.copyOf(plugins);
@@ -189,6 +207,7 @@ public final class Broker implements AutoCloseable {
             closeQuietly(plugin::close, "protocol handler " + plugin.name());
         }
         server.stopAccepting();
+        closeQuietly(transactionChecks::close, "transaction check-backs");
         closeQuietly(holds::close, "long polling");
         closeQuietly(server::close, "native server");
         housekeeping.shutdownNow();

@@ -16,7 +16,8 @@ class ArchitectureTest {
     void coreServicesDoNotDependOnTheNativeRemotingLayer() {
         noClasses().that().resideInAnyPackage("..broker.core..", "..broker.topic..", "..broker.offset..",
                         "..broker.group..", "..broker.client..", "..broker.message..", "..broker.metadata..",
-                        "..broker.filter..", "..broker.stats..", "..broker.spi..", "..broker.config..")
+                        "..broker.filter..", "..broker.stats..", "..broker.spi..", "..broker.config..",
+                        "..broker.tx..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "..broker.remoting..",
                         "..broker.handler..", "..broker.longpolling..")
                 .check(CLASSES);

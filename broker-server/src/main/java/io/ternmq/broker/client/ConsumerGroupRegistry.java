@@ -169,6 +169,17 @@ public final class ConsumerGroupRegistry {
         return members == null ? List.of() : List.copyOf(members.keySet());
     }
 
+    /** Live connections of a producer group's clients, sorted by client id (transaction check-backs pick one). */
+    public synchronized List<ClientConnection> producerConnections(String group) {
+        Map<String, Member> members = producerGroups.get(group);
+        if (members == null) {
+            return List.of();
+        }
+        List<ClientConnection> out = new ArrayList<>();
+        members.values().forEach(m -> out.add(m.connection()));
+        return out;
+    }
+
     /** Snapshot of every live consumer group, sorted by name. */
     public synchronized List<ConsumerGroupView> consumerGroups() {
         List<ConsumerGroupView> views = new ArrayList<>();

@@ -92,6 +92,17 @@ public final class BrokerConfigKeys {
                     + "rejected with MESSAGE_ILLEGAL. Default 3 days, as RocketMQ. A waiting message is re-stored at every "
                     + "timer hop, so its oldest copy is never older than this; keep it below fileReservedTime.");
 
+    // --- transactional messages
+    public static final ConfigKey<Long> TRANSACTION_TIME_OUT = longKey("transactionTimeOut", 6_000L, 10L,
+            86_400_000L, "Milliseconds after storing a half message before the first check-back, unless the message's "
+                    + "CHECK_IMMUNITY_TIME_IN_SECONDS is longer.");
+    public static final ConfigKey<Long> TRANSACTION_CHECK_INTERVAL = longKey("transactionCheckInterval", 30_000L,
+            10L, 86_400_000L, "Milliseconds between two check-backs of the same unresolved half message "
+                    + "(RocketMQ 5.x default; 4.x used 60000).");
+    public static final ConfigKey<Integer> TRANSACTION_CHECK_MAX = intKey("transactionCheckMax", 15, 1, 10_000,
+            "Check-backs answered UNKNOWN (or not at all) before a half message is parked in "
+                    + "TRANS_CHECK_MAX_TIME_TOPIC for an operator.");
+
     // --- native protocol server (ours)
     public static final ConfigKey<Integer> MAX_FRAME_SIZE = intKey("maxFrameSize", 16 * MIB, 64 * 1024, 1024 * MIB,
             "Largest native protocol frame in bytes; a bigger frame gets FRAME_TOO_LARGE and the connection is closed.");

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Rules: a level {@code <= 0} or a time not in the future means "no delay" (the property is dropped); a level
  * above the table is the last level; a time more than {@code timerMaxDelaySec} ahead, a batch holding a delayed
- * message, both properties at once, a non-numeric value, and any direct write to an internal topic are rejected
+ * message, a delayed transactional message, both properties at once, a non-numeric value, and any direct write to
+ * an internal topic are rejected
  * as {@link AppendStatus#MESSAGE_ILLEGAL}. Times are rounded up to whole seconds (second precision).
  *
  * <p>Thread-safe and stateless apart from its configuration.
@@ -73,6 +74,10 @@ public final class ScheduleRouter {
             return Routing.reject("a batch cannot hold delayed messages (DELAY or TIMER_DELIVER_MS)");
         }
         MessageDraft m = request.messages().get(0);
+        if ("true".equalsIgnoreCase(m.properties().get(MessageProperties.TRANSACTION_PREPARED))) {
+            // as in RocketMQ: the half message's schedule belongs to the transaction check, not to a delay
+            return Routing.reject("a transactional message cannot be delayed (DELAY or TIMER_DELIVER_MS)");
+        }
         String level = m.properties().get(MessageProperties.DELAY);
         String time = m.properties().get(MessageProperties.TIMER_DELIVER_MS);
         if (level != null && time != null) {

@@ -20,6 +20,8 @@ import io.ternmq.broker.handler.pull.PullHandler;
 import io.ternmq.broker.handler.retry.ResendDlqMessageHandler;
 import io.ternmq.broker.handler.retry.SendBackHandler;
 import io.ternmq.broker.handler.send.SendHandler;
+import io.ternmq.broker.handler.tx.EndTxHandler;
+import io.ternmq.broker.handler.tx.TransactionalSendHandler;
 import io.ternmq.broker.handler.query.QueryByIdHandler;
 import io.ternmq.broker.handler.query.QueryByKeyHandler;
 import io.ternmq.broker.handler.query.QueryByTimeHandler;
@@ -29,6 +31,7 @@ import io.ternmq.broker.delay.DelayLevels;
 import io.ternmq.broker.retry.SendBackService;
 import io.ternmq.broker.remoting.HandlerRegistry;
 import io.ternmq.broker.store.MessageStore;
+import io.ternmq.broker.tx.TransactionalMessageService;
 import io.ternmq.protocol.command.Commands;
 
 import java.util.function.IntSupplier;
@@ -45,9 +48,10 @@ public final class NativeHandlers {
     /**
      * @param brokerAddress advertised {@code host:port} (known once the server is bound)
      * @param connections   open native connections
+     * @param transactions  half messages and their resolution
      */
     public static HandlerRegistry create(BrokerCore core, PullRequestHoldService holds, Supplier<String> brokerAddress,
-                                         IntSupplier connections) {
+                                         IntSupplier connections, TransactionalMessageService transactions) {
         MessageStore store = core.messages().store();
         int maxFrame = core.config().get(BrokerConfigKeys.MAX_FRAME_SIZE);
         int maxMessage = core.config().get(BrokerConfigKeys.MAX_MESSAGE_SIZE);
@@ -58,7 +62,8 @@ public final class NativeHandlers {
                 DelayLevels.parse(core.config().get(BrokerConfigKeys.MESSAGE_DELAY_LEVEL)));
         return new HandlerRegistry()
                 .register(Commands.HELLO, new HelloHandler(core.config()))
-                .register(Commands.SEND, new SendHandler(core.messages()))
+                .register(Commands.SEND, new TransactionalSendHandler(new SendHandler(core.messages()), transactions))
+                .register(Commands.END_TX, new EndTxHandler(transactions))
                 .register(Commands.PULL, new PullHandler(core, holds,
                         core.config().get(BrokerConfigKeys.LONG_POLLING_MAX_WAIT_MS), responseBodyBudget))
                 .register(Commands.QUERY_CONSUMER_OFFSET, new QueryConsumerOffsetHandler(core.offsets()))

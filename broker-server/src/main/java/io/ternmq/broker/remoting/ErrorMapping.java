@@ -5,6 +5,7 @@ import io.ternmq.broker.retry.SendBackResult;
 import io.ternmq.broker.store.AppendStatus;
 import io.ternmq.broker.store.ReadStatus;
 import io.ternmq.broker.topic.TopicCheck;
+import io.ternmq.broker.tx.EndStatus;
 import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.command.Pull;
 
@@ -34,6 +35,15 @@ public final class ErrorMapping {
             case NOT_EXIST -> ErrorCode.TOPIC_NOT_EXIST;
             case NO_PERMISSION -> ErrorCode.NO_PERMISSION;
             case QUEUE_NOT_EXIST -> ErrorCode.QUEUE_NOT_EXIST;
+        };
+    }
+
+    public static ErrorCode of(EndStatus status) {
+        return switch (status) {
+            case OK -> ErrorCode.SUCCESS;
+            case NOT_FOUND -> ErrorCode.QUERY_NOT_FOUND;
+            case GROUP_MISMATCH, CONFLICT -> ErrorCode.INVALID_ARGUMENT;
+            case STORE_FAILED -> ErrorCode.SERVICE_NOT_AVAILABLE;
         };
     }
 

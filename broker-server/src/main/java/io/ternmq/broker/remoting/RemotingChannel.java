@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client connection of the native protocol: writes responses to the client's requests, and sends the broker's
- * own requests (NOTIFY_CONSUMER_IDS_CHANGED now, CHECK_TX later), matching their responses by request id.
+ * own requests (NOTIFY_CONSUMER_IDS_CHANGED, CHECK_TX), matching their responses by request id.
  *
  * <p>Thread-safe: Netty channels accept writes from any thread; pending requests live in a concurrent map and are
  * failed when the channel closes.

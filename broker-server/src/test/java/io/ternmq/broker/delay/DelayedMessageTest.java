@@ -191,6 +191,10 @@ class DelayedMessageTest {
                     "pg", TOPIC, 0, List.of(message("a", MessageProperties.DELAY, "1"), message("b")))).status());
             assertEquals(ErrorCode.MESSAGE_ILLEGAL, send(c, ScheduleTopics.SCHEDULE_TOPIC, 0, message("x"))
                     .status());
+            RawClient.Response<?> tx = send(c, TOPIC, 0, message("x", MessageProperties.DELAY, "1",
+                    MessageProperties.TRANSACTION_PREPARED, "true", MessageProperties.PRODUCER_GROUP, "pg"));
+            assertEquals(ErrorCode.MESSAGE_ILLEGAL, tx.status());
+            assertTrue(tx.error().contains("transactional"), tx.error());
         }
     }
 

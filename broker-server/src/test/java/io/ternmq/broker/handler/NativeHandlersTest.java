@@ -16,6 +16,8 @@ import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.store.MessageStores;
 import io.ternmq.broker.store.StoreConfig;
 import io.ternmq.broker.topic.TopicRegistry;
+import io.ternmq.broker.tx.TransactionSettings;
+import io.ternmq.broker.tx.TransactionalMessageService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +42,10 @@ class NativeHandlersTest {
                             new ScheduleRouter(DelayLevels.parse(DelayLevels.DEFAULT), 60, Clock.systemUTC())), topics, new ConsumerOffsetStore(dir),
                     new ConsumerGroupRegistry(Clock.systemUTC()), new SubscriptionGroupRegistry(dir, true), stats,
                     "127.0.0.1");
-            HandlerRegistry registry = NativeHandlers.create(core, holds, () -> "127.0.0.1:1", () -> 0);
+            TransactionalMessageService transactions = new TransactionalMessageService(core.messages(), topics,
+                    Clock.systemUTC(), TransactionSettings.of(BrokerConfig.defaults()));
+            HandlerRegistry registry = NativeHandlers.create(core, holds, () -> "127.0.0.1:1", () -> 0,
+                    transactions);
             assertEquals(List.of(), registry.missing());
         }
     }

@@ -170,6 +170,11 @@ public final class Producer implements AutoCloseable {
         }
     }
 
+    /** The connection, for {@link TransactionProducer}'s CHECK_TX handler and END_TX requests. */
+    RemotingClient remoting() {
+        return remoting;
+    }
+
     public String producerGroup() {
         return producerGroup;
     }

@@ -3,7 +3,7 @@ package io.ternmq.client.remoting;
 import io.ternmq.protocol.command.Body;
 
 /**
- * Answers one kind of broker-initiated request (NOTIFY_CONSUMER_IDS_CHANGED, later CHECK_TX). Called on the client's
+ * Answers one kind of broker-initiated request (NOTIFY_CONSUMER_IDS_CHANGED, CHECK_TX). Called on the client's
  * callback executor, never on an I/O thread, so it may block briefly; for one-way requests the result is dropped.
  */
 @FunctionalInterface

@@ -69,6 +69,13 @@ public final class Commands {
             "Broker runtime figures: version, uptime, offsets, disk, throughput.", Empty::decode,
             Progress.BrokerStatus::decode);
 
+    public static final Command<Transactions.EndRequest, Transactions.EndResponse> END_TX = client(50, "END_TX",
+            "Commit, roll back or report unknown for a half (transactional) message; may be one-way.",
+            Transactions.EndRequest::decode, Transactions.EndResponse::decode);
+    public static final Command<Transactions.CheckRequest, Transactions.CheckResponse> CHECK_TX = server(51,
+            "CHECK_TX", "Transaction check-back: ask a live producer of the group for its local transaction's state.",
+            Transactions.CheckRequest::decode, Transactions.CheckResponse::decode);
+
     private Commands() {
     }
 

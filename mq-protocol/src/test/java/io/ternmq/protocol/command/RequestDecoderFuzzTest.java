@@ -181,4 +181,14 @@ class RequestDecoderFuzzTest {
     void brokerStatusRequest(byte[] body) {
         decodeRequest(Commands.BROKER_STATUS, body);
     }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void endTxRequest(byte[] body) {
+        decodeRequest(Commands.END_TX, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void checkTxRequest(byte[] body) {
+        decodeRequest(Commands.CHECK_TX, body);
+    }
 }

@@ -16,12 +16,15 @@ import io.ternmq.protocol.command.QueryMessages;
 import io.ternmq.protocol.command.Send;
 import io.ternmq.protocol.command.SendBack;
 import io.ternmq.protocol.command.Topics;
+import io.ternmq.protocol.command.Transactions;
 import io.ternmq.protocol.message.ExpressionType;
 import io.ternmq.protocol.message.MessageModel;
 import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.protocol.message.MessageView;
 import io.ternmq.protocol.message.OutgoingMessage;
 import io.ternmq.protocol.message.Subscription;
+import io.ternmq.protocol.message.TransactionResolution;
+import io.ternmq.protocol.message.TransactionState;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +93,11 @@ public final class BodySamples {
                 new Progress.GroupInfo("cg-audit", MessageModel.BROADCASTING, List.of(), List.of("audit", "x")))));
         add(Commands.BROKER_STATUS, Empty.INSTANCE, new Progress.BrokerStatus(orderedMap(
                 "version", "0.1.0", "uptimeMs", "123456", "commitLogMaxOffset", "987654321")));
+        add(Commands.END_TX, new Transactions.EndRequest("pg-orders", "uniq-42", "AC11000100002A9F",
+                        TransactionResolution.ROLLBACK, true),
+                new Transactions.EndResponse(TransactionState.ROLLED_BACK));
+        add(Commands.CHECK_TX, new Transactions.CheckRequest("pg-orders", "uniq-42", "AC11000100002A9F", 6, view(42L)),
+                new Transactions.CheckResponse(TransactionResolution.UNKNOWN));
     }
 
     private BodySamples() {

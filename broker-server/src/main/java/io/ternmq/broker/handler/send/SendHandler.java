@@ -43,7 +43,8 @@ public final class SendHandler implements RequestHandler<Send.Request> {
         return messages.append(append).thenApply(outcome -> reply(outcome, request));
     }
 
-    static Reply reply(AppendOutcome outcome, Send.Request request) {
+    /** The SEND reply for an append outcome (also used for half messages). */
+    public static Reply reply(AppendOutcome outcome, Send.Request request) {
         if (outcome.topicCheck() != TopicCheck.OK) {
             return ErrorMapping.reply(outcome.topicCheck(), request.topic(), request.queueId());
         }
