@@ -9,6 +9,7 @@ import io.ternmq.broker.handler.admin.DeleteTopicHandler;
 import io.ternmq.broker.handler.admin.ListGroupsHandler;
 import io.ternmq.broker.handler.admin.ListTopicsHandler;
 import io.ternmq.broker.handler.admin.TopicRouteHandler;
+import io.ternmq.broker.handler.admin.UpdateSubscriptionGroupHandler;
 import io.ternmq.broker.handler.client.GetConsumerListHandler;
 import io.ternmq.broker.handler.client.HeartbeatHandler;
 import io.ternmq.broker.handler.client.UnregisterClientHandler;
@@ -84,6 +85,8 @@ public final class NativeHandlers {
                 .register(Commands.QUERY_MESSAGE_BY_TIME, new QueryByTimeHandler(store, limits))
                 .register(Commands.CONSUMER_PROGRESS, new ConsumerProgressHandler(core))
                 .register(Commands.LIST_GROUPS, new ListGroupsHandler(core))
+                .register(Commands.UPDATE_SUBSCRIPTION_GROUP,
+                        new UpdateSubscriptionGroupHandler(core.subscriptionGroups()))
                 .register(Commands.BROKER_STATUS, new BrokerStatusHandler(core, connections, holds::heldCount));
     }
 }

@@ -12,6 +12,7 @@ import io.ternmq.protocol.command.DeadLetters;
 import io.ternmq.protocol.command.Heartbeat;
 import io.ternmq.protocol.command.QueryMessages;
 import io.ternmq.protocol.command.SendBack;
+import io.ternmq.protocol.command.SubscriptionGroups;
 import io.ternmq.protocol.message.MessageModel;
 import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.protocol.message.MessageView;
@@ -129,7 +130,9 @@ class RetryAndDlqTest {
 
     @Test
     void messageGoesToTheDlqAfterTheGroupsRetryMaxTimes() throws Exception {
-        broker.core().subscriptionGroups().put(new SubscriptionGroupConfig(GROUP, true, 2));
+        client.call(Commands.UPDATE_SUBSCRIPTION_GROUP, new SubscriptionGroups.Config(GROUP, true, 2)).ok();
+        assertEquals(ErrorCode.INVALID_ARGUMENT, client.call(Commands.UPDATE_SUBSCRIPTION_GROUP,
+                new SubscriptionGroups.Config(GROUP, true, -1)).status());
         MessageView original = sendOriginal();
         MessageView current = original;
         for (int attempt = 0; attempt < 2; attempt++) {

@@ -12,6 +12,7 @@ import io.ternmq.protocol.command.ConsumerList;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Progress;
 import io.ternmq.protocol.command.QueryMessages;
+import io.ternmq.protocol.command.SubscriptionGroups;
 import io.ternmq.protocol.command.Topics;
 import io.ternmq.protocol.command.DeadLetters;
 import io.ternmq.protocol.ErrorCode;
@@ -164,6 +165,15 @@ public final class AdminClient implements AutoCloseable {
      */
     public String resendDlqMessage(String group, String messageId) {
         return call(Commands.RESEND_DLQ_MESSAGE, new DeadLetters.ResendRequest(group, messageId)).messageId();
+    }
+
+    /**
+     * Creates or replaces a consumer group's settings on the broker: whether it may consume, and
+     * {@code retryMaxTimes}, the retries before a failed message goes to {@code %DLQ%group} (used when the
+     * consumer leaves {@code maxReconsumeTimes} at -1; 16 by default).
+     */
+    public void updateSubscriptionGroup(String group, boolean consumeEnable, int retryMaxTimes) {
+        call(Commands.UPDATE_SUBSCRIPTION_GROUP, new SubscriptionGroups.Config(group, consumeEnable, retryMaxTimes));
     }
 
     /** The queues of a topic, sorted. */

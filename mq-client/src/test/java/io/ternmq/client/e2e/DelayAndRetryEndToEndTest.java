@@ -133,4 +133,22 @@ class DelayAndRetryEndToEndTest {
             assertEquals(0, attempts.get(3).reconsumeTimes());
         }
     }
+
+    @Test
+    void groupRetryLimitSetThroughTheAdminClientApplies() {
+        String topic = TestClients.unique("T");
+        String group = TestClients.unique("g");
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        try (AdminClient admin = AdminClient.create(TestClients.config(address))) {
+            admin.updateSubscriptionGroup(group, true, 1);
+            producer.send(Message.of(topic, "fails"));
+            start(TestClients.consumer(address, group, topic), (msgs, ctx) -> {
+                msgs.forEach(m -> attempts.add(m.reconsumeTimes()));
+                return ConsumeStatus.RECONSUME_LATER;
+            });
+            Eventually.await(() -> admin.listDlqMessages(group, 10).size() == 1, () -> "dead letter, attempts "
+                    + attempts);
+            assertEquals(List.of(0, 1), attempts, "one retry, then the DLQ");
+        }
+    }
 }

@@ -68,6 +68,9 @@ public final class Commands {
     public static final Command<Empty, Progress.BrokerStatus> BROKER_STATUS = client(42, "BROKER_STATUS",
             "Broker runtime figures: version, uptime, offsets, disk, throughput.", Empty::decode,
             Progress.BrokerStatus::decode);
+    public static final Command<SubscriptionGroups.Config, Empty> UPDATE_SUBSCRIPTION_GROUP = client(43,
+            "UPDATE_SUBSCRIPTION_GROUP", "Create or update a consumer group's settings (consumeEnable, retryMaxTimes).",
+            SubscriptionGroups.Config::decode, Empty::decode);
 
     public static final Command<Transactions.EndRequest, Transactions.EndResponse> END_TX = client(50, "END_TX",
             "Commit, roll back or report unknown for a half (transactional) message; may be one-way.",

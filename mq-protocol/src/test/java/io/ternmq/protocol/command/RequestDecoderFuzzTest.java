@@ -178,6 +178,11 @@ class RequestDecoderFuzzTest {
     }
 
     @FuzzTest(maxDuration = MAX_DURATION)
+    void updateSubscriptionGroupRequest(byte[] body) {
+        decodeRequest(Commands.UPDATE_SUBSCRIPTION_GROUP, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
     void brokerStatusRequest(byte[] body) {
         decodeRequest(Commands.BROKER_STATUS, body);
     }

@@ -15,6 +15,7 @@ import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.command.QueryMessages;
 import io.ternmq.protocol.command.Send;
 import io.ternmq.protocol.command.SendBack;
+import io.ternmq.protocol.command.SubscriptionGroups;
 import io.ternmq.protocol.command.Topics;
 import io.ternmq.protocol.command.Transactions;
 import io.ternmq.protocol.message.ExpressionType;
@@ -91,6 +92,7 @@ public final class BodySamples {
         add(Commands.LIST_GROUPS, Empty.INSTANCE, new Progress.Groups(List.of(
                 new Progress.GroupInfo("cg-orders", MessageModel.CLUSTERING, List.of("client-1"), List.of("orders")),
                 new Progress.GroupInfo("cg-audit", MessageModel.BROADCASTING, List.of(), List.of("audit", "x")))));
+        add(Commands.UPDATE_SUBSCRIPTION_GROUP, new SubscriptionGroups.Config("cg-orders", true, 5), Empty.INSTANCE);
         add(Commands.BROKER_STATUS, Empty.INSTANCE, new Progress.BrokerStatus(orderedMap(
                 "version", "0.1.0", "uptimeMs", "123456", "commitLogMaxOffset", "987654321")));
         add(Commands.END_TX, new Transactions.EndRequest("pg-orders", "uniq-42", "AC11000100002A9F",
