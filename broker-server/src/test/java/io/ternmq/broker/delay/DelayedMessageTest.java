@@ -158,6 +158,7 @@ class DelayedMessageTest {
         start(Clock.systemUTC());
         try (RawClient c = new RawClient(broker.nativePort())) {
             send(c, TOPIC, 0, message("now", MessageProperties.TIMER_DELIVER_MS, "1000")).ok();
+            settle();
             List<MessageView> stored = all(c, TOPIC, 0);
             assertEquals(1, stored.size());
             assertFalse(stored.get(0).properties().containsKey(MessageProperties.TIMER_DELIVER_MS));
@@ -252,6 +253,11 @@ class DelayedMessageTest {
     /** One schedule pass, then wait until what it appended is readable (the store dispatches asynchronously). */
     private void tick() {
         broker.schedule().tick();
+        settle();
+    }
+
+    /** Waits until every append so far is readable (the store dispatches asynchronously). */
+    private void settle() {
         var store = broker.core().messages().store();
         Conditions.await("dispatch", Duration.ofSeconds(5),
                 () -> store.status().dispatchedOffset() >= store.status().commitLogMaxOffset());
