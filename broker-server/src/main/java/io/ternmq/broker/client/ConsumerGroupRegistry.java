@@ -163,6 +163,12 @@ public final class ConsumerGroupRegistry {
         return g == null ? List.of() : List.copyOf(g.members.keySet());
     }
 
+    /** True when the client is a live member of the consumer group (queue locks are held by members only). */
+    public synchronized boolean isMember(String group, String clientId) {
+        ConsumerGroup g = consumerGroups.get(group);
+        return g != null && g.members.containsKey(clientId);
+    }
+
     /** Live clients of a producer group, sorted (needed by transaction check-back). */
     public synchronized List<String> producerIds(String group) {
         Map<String, Member> members = producerGroups.get(group);

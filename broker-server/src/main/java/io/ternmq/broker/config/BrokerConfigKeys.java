@@ -80,6 +80,10 @@ public final class BrokerConfigKeys {
             "Create a consumer (subscription) group on its first heartbeat or pull.");
     public static final ConfigKey<Integer> FLUSH_CONSUMER_OFFSET_INTERVAL = intKey("flushConsumerOffsetInterval",
             5_000, 100, 600_000, "Milliseconds between writes of changed consumer offsets to disk.");
+    public static final ConfigKey<Long> REBALANCE_LOCK_MAX_LIVE_TIME = longKey("rebalanceLockMaxLiveTime", 60_000L,
+            100L, 3_600_000L, "Orderly consumption: milliseconds a queue lock (LOCK_QUEUES) lasts unless its holder "
+                    + "renews it. A holder that leaves its group or loses its connection loses its locks at once. "
+                    + "Keep it above the clients' lock validity (30 s by default).");
 
     // --- delayed messages, retry and dead letters
     public static final ConfigKey<String> MESSAGE_DELAY_LEVEL = define("messageDelayLevel", ConfigType.STRING,

@@ -14,6 +14,8 @@ import io.ternmq.broker.handler.client.GetConsumerListHandler;
 import io.ternmq.broker.handler.client.HeartbeatHandler;
 import io.ternmq.broker.handler.client.UnregisterClientHandler;
 import io.ternmq.broker.handler.hello.HelloHandler;
+import io.ternmq.broker.handler.lock.LockQueuesHandler;
+import io.ternmq.broker.handler.lock.UnlockQueuesHandler;
 import io.ternmq.broker.handler.offset.CommitConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.QueryConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.SearchOffsetHandler;
@@ -27,11 +29,14 @@ import io.ternmq.broker.handler.query.QueryByIdHandler;
 import io.ternmq.broker.handler.query.QueryByKeyHandler;
 import io.ternmq.broker.handler.query.QueryByTimeHandler;
 import io.ternmq.broker.handler.query.QueryLimits;
+import io.ternmq.broker.lock.QueueLockTable;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
 import io.ternmq.broker.delay.DelayLevels;
 import io.ternmq.broker.retry.SendBackService;
 import io.ternmq.broker.remoting.HandlerRegistry;
 import io.ternmq.broker.store.MessageStore;
+import io.ternmq.broker.trace.MessageTraceHandler;
+import io.ternmq.broker.trace.MessageTraceService;
 import io.ternmq.broker.tx.TransactionalMessageService;
 import io.ternmq.protocol.command.Commands;
 
@@ -61,6 +66,8 @@ public final class NativeHandlers {
         QueryLimits limits = new QueryLimits(MAX_QUERY_RESULTS, responseBodyBudget);
         SendBackService retries = new SendBackService(core.messages(), core.topics(), core.subscriptionGroups(),
                 DelayLevels.parse(core.config().get(BrokerConfigKeys.MESSAGE_DELAY_LEVEL)));
+        QueueLockTable locks = new QueueLockTable(core.clock(),
+                core.config().get(BrokerConfigKeys.REBALANCE_LOCK_MAX_LIVE_TIME), core.consumerGroups()::isMember);
         return new HandlerRegistry()
                 .register(Commands.HELLO, new HelloHandler(core.config()))
                 .register(Commands.SEND, new TransactionalSendHandler(new SendHandler(core.messages()), transactions))
@@ -83,6 +90,9 @@ public final class NativeHandlers {
                 .register(Commands.QUERY_MESSAGE_BY_KEY, new QueryByKeyHandler(store, limits))
                 .register(Commands.QUERY_MESSAGE_BY_ID, new QueryByIdHandler(store))
                 .register(Commands.QUERY_MESSAGE_BY_TIME, new QueryByTimeHandler(store, limits))
+                .register(Commands.MESSAGE_TRACE, new MessageTraceHandler(new MessageTraceService(core)))
+                .register(Commands.LOCK_QUEUES, new LockQueuesHandler(locks))
+                .register(Commands.UNLOCK_QUEUES, new UnlockQueuesHandler(locks))
                 .register(Commands.CONSUMER_PROGRESS, new ConsumerProgressHandler(core))
                 .register(Commands.LIST_GROUPS, new ListGroupsHandler(core))
                 .register(Commands.UPDATE_SUBSCRIPTION_GROUP,

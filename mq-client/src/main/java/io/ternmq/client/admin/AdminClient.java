@@ -8,6 +8,7 @@ import io.ternmq.client.remoting.RemotingClient;
 import io.ternmq.protocol.command.Body;
 import io.ternmq.protocol.command.Command;
 import io.ternmq.protocol.command.Commands;
+import io.ternmq.protocol.command.MessageTrace;
 import io.ternmq.protocol.command.ConsumerList;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Progress;
@@ -94,6 +95,16 @@ public final class AdminClient implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The trace of one message by broker id or UNIQ_KEY: where it is stored, which groups consumed it or still have
+     * it pending, and its retry / dead-letter copies.
+     *
+     * @throws io.ternmq.client.MQBrokerException QUERY_NOT_FOUND when no such message is stored
+     */
+    public MessageTraceInfo messageTrace(String messageId) {
+        return MessageTraceInfo.of(call(Commands.MESSAGE_TRACE, new MessageTrace.Request(messageId)));
     }
 
     public List<MessageExt> queryMessageByTime(String topic, Instant begin, Instant end, int max) {

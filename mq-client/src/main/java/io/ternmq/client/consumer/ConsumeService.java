@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link ConsumeFailurePolicy}. A call never starts on a dropped queue ({@link ProcessQueue#tryBeginConsume()}), so a
  * queue handed to another member is not processed here any more. Thread-safe.
  */
-final class ConsumeService {
+final class ConsumeService implements ConsumeDispatcher {
     private static final System.Logger LOG = System.getLogger(ConsumeService.class.getName());
 
     private final ConsumerSettings settings;
@@ -41,7 +41,8 @@ final class ConsumeService {
     }
 
     /** Queues messages of one process queue for the listener. */
-    void submit(ProcessQueue pq, List<MessageExt> messages) {
+    @Override
+    public void submit(ProcessQueue pq, List<MessageExt> messages) {
         int batch = settings.consumeBatchSize();
         for (int i = 0; i < messages.size(); i += batch) {
             List<MessageExt> part = List.copyOf(messages.subList(i, Math.min(messages.size(), i + batch)));
@@ -83,7 +84,8 @@ final class ConsumeService {
     }
 
     /** Stops taking work and waits for running calls; queued calls of dropped queues end without calling the listener. */
-    void shutdown(long timeoutMs) throws InterruptedException {
+    @Override
+    public void shutdown(long timeoutMs) throws InterruptedException {
         pool.shutdown();
         if (!pool.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
             pool.shutdownNow();

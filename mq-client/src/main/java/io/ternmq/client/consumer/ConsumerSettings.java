@@ -12,7 +12,12 @@ record ConsumerSettings(String group, MessageModel model, Map<String, TagFilter>
                         int pullBatchSize, int consumeBatchSize, int pullThresholdForQueue,
                         int pullThresholdSizeForQueueMiB, AllocateStrategy allocateStrategy, Duration pullMaxWait,
                         Duration rebalanceInterval, Duration persistInterval, Duration reconsumeDelay,
-                        Duration handoverDelay, Duration shutdownTimeout, Path offsetStoreDir, String instanceName) {
+                        Duration handoverDelay, Duration shutdownTimeout, Path offsetStoreDir, String instanceName,
+                        OrderlySettings orderly) {
+
+    Duration suspendCurrentQueueTime() {
+        return orderly.suspendCurrentQueueTime();
+    }
 
     long pullThresholdBytes() {
         return pullThresholdSizeForQueueMiB * 1024L * 1024L;

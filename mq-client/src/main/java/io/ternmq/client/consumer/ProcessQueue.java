@@ -28,6 +28,8 @@ final class ProcessQueue {
     private int consuming;
     private boolean dropped;
     private long flowControlTimes;
+    /** Orderly consumption: until when the broker lock counts as held (client-side validity); 0 = not locked. */
+    private long lockValidUntilMs;
 
     ProcessQueue(MessageQueue messageQueue) {
         this.messageQueue = messageQueue;
@@ -80,6 +82,33 @@ final class ProcessQueue {
             }
         }
         return commitOffset();
+    }
+
+    /** The {@code max} lowest unacknowledged messages, in offset order (orderly consumption takes the head). */
+    synchronized List<MessageExt> head(int max) {
+        List<MessageExt> out = new java.util.ArrayList<>(Math.min(max, outstanding.size()));
+        for (MessageExt m : outstanding.values()) {
+            if (out.size() >= max) {
+                break;
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Orderly: the broker granted or renewed the lock; it counts as held until {@code validUntilMs}. */
+    synchronized void lockGranted(long validUntilMs) {
+        lockValidUntilMs = Math.max(lockValidUntilMs, validUntilMs);
+    }
+
+    /** Orderly: the lock is gone (not renewed by the broker). */
+    synchronized void lockLost() {
+        lockValidUntilMs = 0;
+    }
+
+    /** Orderly: whether this member may consume the queue at {@code nowMs}. */
+    synchronized boolean isLockValid(long nowMs) {
+        return nowMs < lockValidUntilMs;
     }
 
     /** Lowest unacknowledged offset, or the pull position when nothing is outstanding; -1 before start. */

@@ -23,12 +23,12 @@ final class PullService {
 
     private final ConsumerSettings settings;
     private final BrokerPuller puller;
-    private final ConsumeService consumeService;
+    private final ConsumeDispatcher consumeService;
     private final OffsetStore offsets;
     private final StartOffsetResolver startOffsets;
     private final ScheduledExecutorService scheduler;
 
-    PullService(ConsumerSettings settings, BrokerPuller puller, ConsumeService consumeService, OffsetStore offsets,
+    PullService(ConsumerSettings settings, BrokerPuller puller, ConsumeDispatcher consumeService, OffsetStore offsets,
                 StartOffsetResolver startOffsets, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.puller = puller;

@@ -47,6 +47,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rebalance and at shutdown. In {@link MessageModel#BROADCASTING} every member gets every message and keeps its
  * offsets in a local file under {@code offsetStoreDir}.
  *
+ * <p><b>Orderly consumption.</b> Register a {@link MessageListenerOrderly} with {@link #registerOrderlyListener}
+ * instead: each queue is then consumed by one thread at a time in offset order, and (clustering) only while this
+ * member holds the queue's lock at the broker (LOCK_QUEUES, renewed every {@code rebalanceLockInterval}), so no
+ * two members consume one queue at once whatever the listener's duration; the {@code handoverDelay} is not used.
+ * A failed call blocks its queue and is retried in place after {@code suspendCurrentQueueTime}. See
+ * docs/ordered-messages.md.
+ *
  * <p><b>Failures.</b> A listener that returns {@link ConsumeStatus#RECONSUME_LATER} or throws fails its messages.
  * In {@link MessageModel#CLUSTERING} they are handed back to the broker, which redelivers them to the group (any
  * member) through {@code %RETRY%group} after a back-off per attempt (delay level {@code 3 + reconsumeTimes}, i.e.
@@ -55,7 +62,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * topic by itself, and a redelivered message shows its original topic with {@code reconsumeTimes} counted up. When
  * the broker cannot take a message back, it is delivered again in this client after {@code reconsumeDelay}. In
  * {@link MessageModel#BROADCASTING} failed messages are always redelivered locally after {@code reconsumeDelay}
- * (a broker-side retry would reach every member again), without a limit.
+ * (a broker-side retry would reach every member again), without a limit. Orderly listeners retry in place (above) and never use the retry topic.
  *
  * <p><b>Collaborators</b>: {@code RebalanceService} (ownership), {@code PullService} (long-polling pull loop, flow
  * control), {@code ProcessQueue} (per-queue state and the commit offset), {@code ConsumeService} (listener threads),
@@ -65,6 +72,9 @@ public final class PushConsumer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PushConsumer.class.getName());
 
     private enum State { CREATED, RUNNING, SHUT_DOWN }
+
+    /** Pause before another rebalance round when a queue allocated to us could not be locked yet. */
+    private static final long UNSETTLED_RETRY_MS = 200;
 
     private final ClientConfig config;
     private final ConsumerSettings settings;
@@ -78,7 +88,8 @@ public final class PushConsumer implements AutoCloseable {
     private final int maxReconsumeTimes;
     private final AtomicInteger pendingRebalances = new AtomicInteger();
     private volatile MessageListener listener;
-    private ConsumeService consumeService;
+    private volatile MessageListenerOrderly orderlyListener;
+    private ConsumeDispatcher consumeService;
     private RebalanceService rebalance;
     private volatile State state = State.CREATED;
 
@@ -105,12 +116,25 @@ public final class PushConsumer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Sets the listener; must be called before {@link #start()}. */
+    /** Sets the (concurrent) listener; must be called before {@link #start()}. */
     public void registerListener(MessageListener listener) {
         if (state != State.CREATED) {
             throw new IllegalStateException("register the listener before start()");
         }
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.orderlyListener = null;
+    }
+
+    /**
+     * Sets an orderly listener instead: queues are consumed one call at a time in offset order, under a broker
+     * lock in clustering mode (see the class doc). Must be called before {@link #start()}.
+     */
+    public void registerOrderlyListener(MessageListenerOrderly listener) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException("register the listener before start()");
+        }
+        this.orderlyListener = Objects.requireNonNull(listener, "listener");
+        this.listener = null;
     }
 
     /** Registers with the broker and starts rebalancing, pulling and consuming. */
@@ -118,18 +142,30 @@ public final class PushConsumer implements AutoCloseable {
         if (state != State.CREATED) {
             throw new IllegalStateException("consumer is " + state);
         }
-        if (listener == null) {
+        if (listener == null && orderlyListener == null) {
             throw new IllegalStateException("registerListener(...) before start()");
         }
-        consumeService = new ConsumeService(settings, listener, offsetStore, config.clientId());
-        ConsumeFailurePolicy local = new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis());
-        consumeService.failurePolicy(settings.model() == MessageModel.CLUSTERING
-                ? new BrokerSendBack(remoting, settings.group(), maxReconsumeTimes, local) : local);
+        boolean clustering = settings.model() == MessageModel.CLUSTERING;
+        OrderlyQueueLocks locks = null;
+        if (orderlyListener != null) {
+            consumeService = new OrderlyConsumeService(settings, orderlyListener, offsetStore, pullScheduler,
+                    clustering, config.clientId());
+            if (clustering) {
+                locks = new OrderlyQueueLocks(new QueueLocker(remoting, settings.group(), config.clientId()),
+                        settings.orderly(), System::currentTimeMillis);
+            }
+        } else {
+            ConsumeService concurrent = new ConsumeService(settings, listener, offsetStore, config.clientId());
+            ConsumeFailurePolicy local = new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis());
+            concurrent.failurePolicy(clustering
+                    ? new BrokerSendBack(remoting, settings.group(), maxReconsumeTimes, local) : local);
+            consumeService = concurrent;
+        }
         StartOffsetResolver start = new StartOffsetResolver(settings, offsetStore, routes, remoteOffsets);
         PullService pull = new PullService(settings, new BrokerPuller(remoting, settings.group()), consumeService,
                 offsetStore, start, pullScheduler);
         rebalance = new RebalanceService(settings, config.clientId(), remoting, routes, offsetStore, pull,
-                heartbeat::beat);
+                heartbeat::beat, locks);
         remoting.registerHandler(Commands.NOTIFY_CONSUMER_IDS_CHANGED, req -> {
             if (settings.group().equals(req.group())) {
                 triggerRebalance();
@@ -145,6 +181,20 @@ public final class PushConsumer implements AutoCloseable {
         long persistMs = settings.persistInterval().toMillis();
         rebalanceExecutor.scheduleWithFixedDelay(() -> rebalance.persistAll(), persistMs, persistMs,
                 TimeUnit.MILLISECONDS);
+        if (locks != null) {
+            long lockMs = settings.orderly().lockInterval().toMillis();
+            rebalanceExecutor.scheduleWithFixedDelay(this::renewLocks, lockMs, lockMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void renewLocks() {
+        try {
+            if (state == State.RUNNING && rebalance.renewLocks()) {
+                triggerRebalance();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "renewing queue locks failed", e);
+        }
     }
 
     /** Asks for a rebalance soon; requests arriving while one is queued are merged. */
@@ -164,8 +214,9 @@ public final class PushConsumer implements AutoCloseable {
 
     private void rebalanceNow() {
         try {
-            if (state == State.RUNNING) {
-                rebalance.rebalance();
+            if (state == State.RUNNING && !rebalance.rebalance()) {
+                // a queue is still locked by its previous owner, which is finishing it: ask again shortly
+                rebalanceExecutor.schedule(this::triggerRebalance, UNSETTLED_RETRY_MS, TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "rebalance failed", e);
@@ -272,6 +323,9 @@ public final class PushConsumer implements AutoCloseable {
         private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".ternmq", "offsets");
         private String instanceName = "DEFAULT";
         private int maxReconsumeTimes = -1;
+        private Duration suspendCurrentQueueTime = OrderlySettings.DEFAULTS.suspendCurrentQueueTime();
+        private Duration rebalanceLockInterval = OrderlySettings.DEFAULTS.lockInterval();
+        private Duration lockMaxLiveTime = OrderlySettings.DEFAULTS.lockMaxLiveTime();
 
         private Builder() {
         }
@@ -409,6 +463,28 @@ public final class PushConsumer implements AutoCloseable {
             return this;
         }
 
+        /** Orderly: pause before a failed call's messages are delivered again, in place (1 s). */
+        public Builder suspendCurrentQueueTime(Duration d) {
+            this.suspendCurrentQueueTime = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** Orderly: how often queue locks are renewed at the broker (20 s). */
+        public Builder rebalanceLockInterval(Duration d) {
+            this.rebalanceLockInterval = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /**
+         * Orderly: how long a granted or renewed lock is trusted without a newer renewal (30 s); past it the queue
+         * is not consumed. Keep it above {@code rebalanceLockInterval} and below the broker's
+         * {@code rebalanceLockMaxLiveTime} (60 s).
+         */
+        public Builder lockMaxLiveTime(Duration d) {
+            this.lockMaxLiveTime = Objects.requireNonNull(d);
+            return this;
+        }
+
         public PushConsumer build() {
             return new PushConsumer(this);
         }
@@ -417,6 +493,10 @@ public final class PushConsumer implements AutoCloseable {
             Objects.requireNonNull(consumerGroup, "consumerGroup");
             if (subscriptions.isEmpty()) {
                 throw new IllegalArgumentException("subscribe(...) to at least one topic");
+            }
+            if (lockMaxLiveTime.compareTo(rebalanceLockInterval) <= 0) {
+                throw new IllegalArgumentException("lockMaxLiveTime " + lockMaxLiveTime
+                        + " must exceed rebalanceLockInterval " + rebalanceLockInterval + " (locks would lapse)");
             }
             Map<String, TagFilter> filters = new LinkedHashMap<>();
             subscriptions.forEach((t, e) -> filters.put(t, TagFilter.parse(t, e)));
@@ -429,7 +509,8 @@ public final class PushConsumer implements AutoCloseable {
                     consumeTimestamp, consumeThreads, pullBatchSize, consumeMessageBatchMaxSize,
                     pullThresholdForQueue, pullThresholdSizeForQueue, allocateStrategy, pullMaxWait,
                     rebalanceInterval, persistInterval, reconsumeDelay, handoverDelay, shutdownTimeout,
-                    offsetStoreDir, instanceName);
+                    offsetStoreDir, instanceName, new OrderlySettings(suspendCurrentQueueTime, rebalanceLockInterval,
+                    lockMaxLiveTime));
         }
 
         private static int atLeast(int v, int min, String name) {

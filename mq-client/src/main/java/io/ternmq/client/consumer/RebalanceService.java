@@ -31,6 +31,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A member that does not find itself in the member list (the broker restarted and has not had our heartbeat yet)
  * keeps its queues rather than giving everything away.
  *
+ * <p>Orderly consumption in clustering mode ({@code locks} given) replaces the handover delay with broker locks: a
+ * queue becomes ours only once LOCK_QUEUES granted it (a queue still locked by its previous owner, which is
+ * draining it, is left for the next round: {@link #rebalance()} then reports it is not settled), and a released
+ * queue is unlocked only after its offset was committed. {@link #renewLocks()} drops queues whose lock was lost,
+ * without committing (the new holder's progress must not be overwritten).
+ *
  * <p>Not thread-safe by itself: every method runs on the consumer's single rebalance thread.
  */
 final class RebalanceService {
@@ -43,11 +49,13 @@ final class RebalanceService {
     private final OffsetStore offsets;
     private final PullService pullService;
     private final Runnable requestHeartbeat;
+    private final OrderlyQueueLocks locks;
     private final Map<MessageQueue, ProcessQueue> owned = new ConcurrentHashMap<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     RebalanceService(ConsumerSettings settings, String clientId, RemotingClient remoting, TopicRouteCache routes,
-                     OffsetStore offsets, PullService pullService, Runnable requestHeartbeat) {
+                     OffsetStore offsets, PullService pullService, Runnable requestHeartbeat,
+                     OrderlyQueueLocks locks) {
         this.settings = settings;
         this.clientId = clientId;
         this.remoting = remoting;
@@ -55,6 +63,7 @@ final class RebalanceService {
         this.offsets = offsets;
         this.pullService = pullService;
         this.requestHeartbeat = requestHeartbeat;
+        this.locks = locks;
     }
 
     /** The queues owned now and their process queues (live view). */
@@ -62,24 +71,31 @@ final class RebalanceService {
         return owned;
     }
 
-    /** One rebalance round over every subscribed topic. */
-    void rebalance() {
+    /**
+     * One rebalance round over every subscribed topic.
+     *
+     * @return false when some queue allocated to us could not be taken yet (still locked by its previous owner),
+     *         so the caller should run another round soon
+     */
+    boolean rebalance() {
         if (stopped.get()) {
-            return;
+            return true;
         }
+        boolean settled = true;
         for (String topic : settings.subscriptions().keySet()) {
             try {
-                rebalance(topic);
+                settled &= rebalance(topic);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "rebalance of " + topic + " skipped: " + e.getMessage());
             }
         }
+        return settled;
     }
 
-    private void rebalance(String topic) {
+    private boolean rebalance(String topic) {
         TopicRoute route = Blocking.await(routes.refresh(topic));
         if (!route.exists()) {
-            return;
+            return true;
         }
         Set<MessageQueue> mine;
         boolean shared;
@@ -91,7 +107,7 @@ final class RebalanceService {
                     new ConsumerList.GroupRequest(settings.group()))).clientIds();
             if (!members.contains(clientId)) {
                 requestHeartbeat.run();
-                return;
+                return false;
             }
             mine = new HashSet<>(settings.allocateStrategy().allocate(clientId, route.queues(), members));
             shared = members.size() > 1;
@@ -103,13 +119,51 @@ final class RebalanceService {
             }
         }
         release(gone);
-        for (MessageQueue mq : mine) {
-            if (!owned.containsKey(mq) && !stopped.get()) {
+        List<MessageQueue> fresh = mine.stream().filter(mq -> !owned.containsKey(mq)).sorted().toList();
+        if (fresh.isEmpty() || stopped.get()) {
+            return true;
+        }
+        if (locks == null) {
+            for (MessageQueue mq : fresh) {
+                start(new ProcessQueue(mq), shared ? settings.handoverDelay().toMillis() : 0);
+            }
+            return true;
+        }
+        OrderlyQueueLocks.Grant grant = locks.lock(fresh);
+        for (MessageQueue mq : fresh) {
+            if (grant.locked().contains(mq)) {
                 ProcessQueue pq = new ProcessQueue(mq);
-                owned.put(mq, pq);
-                pullService.start(pq, shared ? settings.handoverDelay().toMillis() : 0);
+                pq.lockGranted(grant.validUntilMs());
+                start(pq, 0); // the start offset is read now, after the previous owner committed and unlocked
             }
         }
+        return grant.locked().size() == fresh.size();
+    }
+
+    private void start(ProcessQueue pq, long delayMs) {
+        owned.put(pq.messageQueue(), pq);
+        pullService.start(pq, delayMs);
+    }
+
+    /**
+     * Orderly: renews the locks of every owned queue and drops (without committing) the ones the broker gave to
+     * another member. Returns true when a queue was dropped, so the caller rebalances again.
+     */
+    boolean renewLocks() {
+        if (locks == null || stopped.get()) {
+            return false;
+        }
+        List<MessageQueue> lost = locks.renew(owned);
+        for (MessageQueue mq : lost) {
+            ProcessQueue pq = owned.remove(mq);
+            if (pq != null) {
+                pq.lockLost();
+                pq.drop();
+                offsets.remove(mq);
+                LOG.log(System.Logger.Level.WARNING, clientId + " lost the lock of " + mq + "; stopped consuming it");
+            }
+        }
+        return !lost.isEmpty();
     }
 
     /** Drops, drains and commits the queues, then forgets them. */
@@ -143,6 +197,9 @@ final class RebalanceService {
         for (ProcessQueue pq : dropped) {
             owned.remove(pq.messageQueue(), pq);
             offsets.remove(pq.messageQueue());
+        }
+        if (locks != null) {
+            locks.unlock(dropped.stream().map(ProcessQueue::messageQueue).toList());
         }
     }
 

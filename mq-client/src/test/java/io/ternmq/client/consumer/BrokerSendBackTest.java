@@ -43,7 +43,7 @@ class BrokerSendBackTest {
         ConsumerSettings settings = new ConsumerSettings("cg", MessageModel.CLUSTERING, Map.of(),
                 ConsumeFromWhere.FIRST_OFFSET, 0, 1, 32, 1, 1000, 100, AllocateStrategy.AVERAGE, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(1), Path.of("."), "i");
+                Duration.ofSeconds(1), Path.of("."), "i", OrderlySettings.DEFAULTS);
         service = new ConsumeService(settings, (msgs, ctx) -> ConsumeStatus.CONSUME_SUCCESS, new RecordingOffsets(),
                 "c1");
         policy = new BrokerSendBack(remoting, "cg", 5, (q, msgs, ctx, s) -> retriedLocally.addAll(msgs));

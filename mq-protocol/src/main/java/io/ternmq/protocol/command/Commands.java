@@ -60,6 +60,9 @@ public final class Commands {
     public static final Command<DeadLetters.ResendRequest, DeadLetters.ResendResponse> RESEND_DLQ_MESSAGE = client(33,
             "RESEND_DLQ_MESSAGE", "Re-send a message of %DLQ%group to that group only (via %RETRY%group, count reset).",
             DeadLetters.ResendRequest::decode, DeadLetters.ResendResponse::decode);
+    public static final Command<MessageTrace.Request, MessageTrace.Response> MESSAGE_TRACE = client(34,
+            "MESSAGE_TRACE", "One message's trace: where it is stored, which groups consumed it, its retry/DLQ copies.",
+            MessageTrace.Request::decode, MessageTrace.Response::decode);
     public static final Command<Progress.Request, Progress.Response> CONSUMER_PROGRESS = client(40,
             "CONSUMER_PROGRESS", "Per-queue broker offset, consumer offset and lag of a group (or all groups).",
             Progress.Request::decode, Progress.Response::decode);
@@ -78,6 +81,11 @@ public final class Commands {
     public static final Command<Transactions.CheckRequest, Transactions.CheckResponse> CHECK_TX = server(51,
             "CHECK_TX", "Transaction check-back: ask a live producer of the group for its local transaction's state.",
             Transactions.CheckRequest::decode, Transactions.CheckResponse::decode);
+    public static final Command<QueueLocks.Request, QueueLocks.Locked> LOCK_QUEUES = client(60, "LOCK_QUEUES",
+            "Orderly consumption: lock (or renew) queues for one client of a group; answers the ones it now holds.",
+            QueueLocks.Request::decode, QueueLocks.Locked::decode);
+    public static final Command<QueueLocks.Request, Empty> UNLOCK_QUEUES = client(61, "UNLOCK_QUEUES",
+            "Release queue locks held by a client of a group.", QueueLocks.Request::decode, Empty::decode);
 
     private Commands() {
     }

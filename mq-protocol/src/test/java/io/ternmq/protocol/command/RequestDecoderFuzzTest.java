@@ -188,6 +188,21 @@ class RequestDecoderFuzzTest {
     }
 
     @FuzzTest(maxDuration = MAX_DURATION)
+    void messageTraceRequest(byte[] body) {
+        decodeRequest(Commands.MESSAGE_TRACE, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void lockQueuesRequest(byte[] body) {
+        decodeRequest(Commands.LOCK_QUEUES, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void unlockQueuesRequest(byte[] body) {
+        decodeRequest(Commands.UNLOCK_QUEUES, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
     void endTxRequest(byte[] body) {
         decodeRequest(Commands.END_TX, body);
     }

@@ -9,10 +9,12 @@ import io.ternmq.protocol.command.DeadLetters;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Heartbeat;
 import io.ternmq.protocol.command.Hello;
+import io.ternmq.protocol.command.MessageTrace;
 import io.ternmq.protocol.command.OffsetResponse;
 import io.ternmq.protocol.command.Progress;
 import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.command.QueryMessages;
+import io.ternmq.protocol.command.QueueLocks;
 import io.ternmq.protocol.command.Send;
 import io.ternmq.protocol.command.SendBack;
 import io.ternmq.protocol.command.SubscriptionGroups;
@@ -86,6 +88,15 @@ public final class BodySamples {
                 new QueryMessages.Result(List.of()));
         add(Commands.RESEND_DLQ_MESSAGE, new DeadLetters.ResendRequest("cg-orders", "AC11000100002B00"),
                 new DeadLetters.ResendResponse("%RETRY%cg-orders", 0, "AC11000100002C00"));
+        add(Commands.MESSAGE_TRACE, new MessageTrace.Request("uniq-42"), new MessageTrace.Response("uniq-42", List.of(
+                        new MessageTrace.StoredCopy(MessageTrace.CopyKind.ORIGINAL, "orders", 2, 42L, "AC11000100002A9F",
+                                1_700_000_000_011L, 0),
+                        new MessageTrace.StoredCopy(MessageTrace.CopyKind.RETRY, "%RETRY%cg-orders", 0, 7L, null,
+                                1_700_000_000_012L, 1)),
+                List.of(new MessageTrace.GroupDelivery("cg-orders", "orders", 2, 42L, 43L,
+                                MessageTrace.DeliveryState.CONSUMED, List.of("client-1", "client-2")),
+                        new MessageTrace.GroupDelivery("cg-audit", "orders", 2, 42L, -1L,
+                                MessageTrace.DeliveryState.NOT_STARTED, List.of()))));
         add(Commands.CONSUMER_PROGRESS, new Progress.Request(null), new Progress.Response(List.of(
                 new Progress.QueueProgress("cg-orders", "orders", 0, 100L, 90L, 1_700_000_000_004L),
                 new Progress.QueueProgress("cg-audit", "audit", 1, 50L, -1L, 1_700_000_000_005L))));
@@ -95,6 +106,11 @@ public final class BodySamples {
         add(Commands.UPDATE_SUBSCRIPTION_GROUP, new SubscriptionGroups.Config("cg-orders", true, 5), Empty.INSTANCE);
         add(Commands.BROKER_STATUS, Empty.INSTANCE, new Progress.BrokerStatus(orderedMap(
                 "version", "0.1.0", "uptimeMs", "123456", "commitLogMaxOffset", "987654321")));
+        add(Commands.LOCK_QUEUES, new QueueLocks.Request("cg-orders", "client-7", List.of(
+                        new QueueLocks.QueueRef("orders", 3), new QueueLocks.QueueRef("audit", 4))),
+                new QueueLocks.Locked(List.of(new QueueLocks.QueueRef("orders", 3))));
+        add(Commands.UNLOCK_QUEUES, new QueueLocks.Request("cg-orders", "client-8", List.of(
+                new QueueLocks.QueueRef("orders", 5))), Empty.INSTANCE);
         add(Commands.END_TX, new Transactions.EndRequest("pg-orders", "uniq-42", "AC11000100002A9F",
                         TransactionResolution.ROLLBACK, true),
                 new Transactions.EndResponse(TransactionState.ROLLED_BACK));
