@@ -1,6 +1,7 @@
 package io.ternmq.client.consumer;
 
 import io.ternmq.protocol.message.MessageModel;
+import io.ternmq.protocol.message.MessageProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,5 +22,19 @@ record ConsumerSettings(String group, MessageModel model, Map<String, TagFilter>
 
     long pullThresholdBytes() {
         return pullThresholdSizeForQueueMiB * 1024L * 1024L;
+    }
+
+    /** These settings plus a subscription to the group's {@code %RETRY%group} topic (all tags). */
+    ConsumerSettings withRetrySubscription() {
+        String retryTopic = MessageProperties.RETRY_TOPIC_PREFIX + group;
+        if (subscriptions.containsKey(retryTopic)) {
+            return this;
+        }
+        Map<String, TagFilter> subs = new java.util.LinkedHashMap<>(subscriptions);
+        subs.put(retryTopic, TagFilter.parse(retryTopic, "*"));
+        return new ConsumerSettings(group, model, java.util.Collections.unmodifiableMap(subs), consumeFromWhere,
+                consumeTimestamp, consumeThreads, pullBatchSize, consumeBatchSize, pullThresholdForQueue,
+                pullThresholdSizeForQueueMiB, allocateStrategy, pullMaxWait, rebalanceInterval, persistInterval,
+                reconsumeDelay, handoverDelay, shutdownTimeout, offsetStoreDir, instanceName, orderly);
     }
 }

@@ -77,7 +77,8 @@ public final class PushConsumer implements AutoCloseable {
     private static final long UNSETTLED_RETRY_MS = 200;
 
     private final ClientConfig config;
-    private final ConsumerSettings settings;
+    /** Final once started: a concurrent clustering consumer adds its retry topic in {@link #start()}. */
+    private volatile ConsumerSettings settings;
     private final RemotingClient remoting;
     private final TopicRouteCache routes;
     private final RemoteOffsets remoteOffsets;
@@ -103,11 +104,9 @@ public final class PushConsumer implements AutoCloseable {
         this.remoteOffsets = new RemoteOffsets(remoting, settings.group());
         this.offsetStore = settings.model() == MessageModel.CLUSTERING ? new RemoteOffsetStore(remoteOffsets)
                 : new LocalFileOffsetStore(settings.offsetStoreDir(), settings.group(), settings.instanceName());
-        List<io.ternmq.protocol.message.Subscription> subs = settings.subscriptions().values().stream()
-                .map(TagFilter::subscription).toList();
         this.heartbeat = new HeartbeatService(remoting, () -> new Heartbeat.Request(config.clientId(), List.of(),
                 List.of(new Heartbeat.ConsumerGroup(settings.group(), settings.model(), Heartbeat.ConsumeType.PUSH,
-                        subs))));
+                        settings.subscriptions().values().stream().map(TagFilter::subscription).toList()))));
         this.pullScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ternmq-pull-"));
         this.rebalanceExecutor = Executors.newSingleThreadScheduledExecutor(daemon("ternmq-rebalance-"));
     }
@@ -146,6 +145,10 @@ public final class PushConsumer implements AutoCloseable {
             throw new IllegalStateException("registerListener(...) before start()");
         }
         boolean clustering = settings.model() == MessageModel.CLUSTERING;
+        if (clustering && orderlyListener == null) {
+            // failed messages come back through the group's retry topic (orderly listeners retry in place)
+            settings = settings.withRetrySubscription();
+        }
         OrderlyQueueLocks locks = null;
         if (orderlyListener != null) {
             consumeService = new OrderlyConsumeService(settings, orderlyListener, offsetStore, pullScheduler,
@@ -500,11 +503,6 @@ public final class PushConsumer implements AutoCloseable {
             }
             Map<String, TagFilter> filters = new LinkedHashMap<>();
             subscriptions.forEach((t, e) -> filters.put(t, TagFilter.parse(t, e)));
-            if (messageModel == MessageModel.CLUSTERING) {
-                // failed messages come back through the group's retry topic
-                String retryTopic = MessageProperties.RETRY_TOPIC_PREFIX + consumerGroup;
-                filters.putIfAbsent(retryTopic, TagFilter.parse(retryTopic, "*"));
-            }
             return new ConsumerSettings(consumerGroup, messageModel, Map.copyOf(filters), consumeFromWhere,
                     consumeTimestamp, consumeThreads, pullBatchSize, consumeMessageBatchMaxSize,
                     pullThresholdForQueue, pullThresholdSizeForQueue, allocateStrategy, pullMaxWait,
