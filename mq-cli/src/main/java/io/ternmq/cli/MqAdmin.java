@@ -27,7 +27,7 @@ import java.time.Duration;
                 UpdateTopicCommand.class, DeleteTopicCommand.class, TopicListCommand.class, TopicRouteCommand.class,
                 TopicStatusCommand.class, SendMessageCommand.class, ConsumeMessageCommand.class,
                 ConsumerProgressCommand.class, GroupListCommand.class, ConsumerConnectionCommand.class,
-                ResetOffsetByTimeCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class,
+                ResetOffsetByTimeCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class, QueryMsgTraceByIdCommand.class,
                 PrintMsgCommand.class, BrokerStatusCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class MqAdmin {

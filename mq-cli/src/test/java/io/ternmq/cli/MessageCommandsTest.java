@@ -116,6 +116,22 @@ class MessageCommandsTest {
     }
 
     @Test
+    void queryMsgTraceByIdShowsTheStoredOriginal(EmbeddedBroker broker) throws Exception {
+        CliRun sent = mqadmin(broker.address(), "-o", "json", "sendMessage", "-t", "Traced", "-p", "follow me");
+        String msgId = sent.jsonString("msgId");
+
+        CliRun traced = eventually(INDEXED, r -> r.exitCode() == ExitCode.OK, broker.address(),
+                "-o", "json", "queryMsgTraceById", "-i", msgId);
+        assertEquals(ExitCode.OK, traced.exitCode(), traced::toString);
+        assertEquals(msgId, traced.jsonString("uniqueId"));
+        assertEquals("ORIGINAL", traced.jsonString("kind"), traced::toString);
+        assertEquals("Traced", traced.jsonString("topic"), traced::toString);
+
+        CliRun missing = mqadmin(broker.address(), "queryMsgTraceById", "-i", "00000000000000000000000000000000");
+        assertEquals(ExitCode.BROKER_ERROR, missing.exitCode(), missing::toString);
+    }
+
+    @Test
     void printMsgListsTheMessagesOfATimeRangeOldestFirst(EmbeddedBroker broker) throws Exception {
         mqadmin(broker.address(), "updateTopic", "-t", "Timed", "-q", "2");
         mqadmin(broker.address(), "sendMessage", "-t", "Timed", "-p", "early");
