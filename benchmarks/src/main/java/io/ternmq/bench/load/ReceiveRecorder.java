@@ -1,0 +1,60 @@
+package io.ternmq.bench.load;
+
+import io.ternmq.client.consumer.MessageExt;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Counts received messages into the receive meter, the same way for the pull and the push consumer path.
+ * Thread-safe: called from any number of consumer threads.
+ *
+ * <p>In e2e mode the latency is the age of the body's send stamp ({@link Payload}); messages stamped before the
+ * measured window (sent during warm-up, or left over from an earlier run) are not counted. In consume mode a
+ * stamp's age is not a latency (the message may be hours old), so only counts and bytes are recorded.
+ */
+final class ReceiveRecorder {
+    private final ThroughputMeter meter;
+    private final boolean e2e;
+    private final BooleanSupplier measuring;
+    private final LongSupplier measureFromNanos;
+    private volatile long lastMessageNanos = System.nanoTime();
+
+    /**
+     * @param measuring        false during warm-up: messages received then are not counted
+     * @param measureFromNanos {@code nanoTime} at which the measured window started
+     */
+    ReceiveRecorder(ThroughputMeter meter, Mode mode, BooleanSupplier measuring, LongSupplier measureFromNanos) {
+        this.meter = meter;
+        this.e2e = mode == Mode.E2E;
+        this.measuring = measuring;
+        this.measureFromNanos = measureFromNanos;
+    }
+
+    void record(List<MessageExt> messages) {
+        long now = System.nanoTime();
+        lastMessageNanos = now;
+        if (!measuring.getAsBoolean()) {
+            return;
+        }
+        long measureFrom = measureFromNanos.getAsLong();
+        for (MessageExt m : messages) {
+            long sentAt = e2e ? Payload.sendNanosOf(m.body()) : -1;
+            if (!e2e || sentAt < 0) {
+                meter.recordWithoutLatency(1, m.body().length);
+            } else if (sentAt >= measureFrom) {
+                meter.recordSuccess(1, m.body().length, now - sentAt);
+            }
+        }
+    }
+
+    void recordError() {
+        meter.recordError();
+    }
+
+    /** When the last message arrived (for "stop when idle"). */
+    long lastMessageNanos() {
+        return lastMessageNanos;
+    }
+}
