@@ -28,7 +28,8 @@ import java.time.Duration;
                 TopicStatusCommand.class, SendMessageCommand.class, ConsumeMessageCommand.class,
                 ConsumerProgressCommand.class, GroupListCommand.class, ConsumerConnectionCommand.class,
                 ResetOffsetByTimeCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class, QueryMsgTraceByIdCommand.class,
-                PrintMsgCommand.class, BrokerStatusCommand.class, CommandLine.HelpCommand.class,
+                PrintMsgCommand.class, QueryDlqCommand.class, ResendDlqCommand.class, UpdateSubGroupCommand.class,
+                BrokerStatusCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class MqAdmin {
     static final String DEFAULT_BROKER = "127.0.0.1:10911";
