@@ -4,7 +4,10 @@ import io.ternmq.client.remoting.RemotingClient;
 import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Heartbeat;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +16,9 @@ import java.util.function.Supplier;
 /**
  * Registers a client with the broker: at start, after every reconnect (a restarted broker forgets its clients) and
  * every {@code heartbeatInterval}. A failed heartbeat also makes the remoting client reconnect. Thread-safe.
+ *
+ * <p>Unregistering first waits for heartbeats still in flight: the broker may run requests of one connection on
+ * different threads, and a late heartbeat would otherwise register the client again after it left.
  */
 public final class HeartbeatService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HeartbeatService.class.getName());
@@ -20,6 +26,7 @@ public final class HeartbeatService implements AutoCloseable {
     private final RemotingClient remoting;
     private final Supplier<Heartbeat.Request> request;
     private final ScheduledExecutorService scheduler;
+    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     public HeartbeatService(RemotingClient remoting, Supplier<Heartbeat.Request> request) {
@@ -46,20 +53,32 @@ public final class HeartbeatService implements AutoCloseable {
     }
 
     /** Sends one heartbeat now (also used when subscriptions change). */
-    public CompletableFuture<Void> beat() {
-        return remoting.invoke(Commands.HEARTBEAT, request.get()).handle((ok, e) -> {
+    public synchronized CompletableFuture<Void> beat() {
+        if (!running) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> sent = remoting.invoke(Commands.HEARTBEAT, request.get()).handle((ok, e) -> {
             if (e != null && running) {
                 LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: " + e.getMessage());
             }
             return null;
         });
+        inFlight.add(sent);
+        sent.whenComplete((v, e) -> inFlight.remove(sent));
+        return sent;
     }
 
     /** Stops beating and unregisters the client from all its groups (best effort). */
     public void stopAndUnregister() {
-        running = false;
+        List<CompletableFuture<Void>> pending;
+        synchronized (this) {
+            running = false;
+            pending = List.copyOf(inFlight);
+        }
         scheduler.shutdownNow();
         try {
+            // heartbeats complete (ok, failed or timed out) within the request timeout; never throws
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             Blocking.await(remoting.invoke(Commands.UNREGISTER_CLIENT,
                     new Heartbeat.Unregister(remoting.config().clientId())));
         } catch (RuntimeException e) {
