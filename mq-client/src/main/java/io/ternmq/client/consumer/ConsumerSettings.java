@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The push consumer's settings as its collaborators see them; built by {@link PushConsumer.Builder}. */
-record ConsumerSettings(String group, MessageModel model, Map<String, TagFilter> subscriptions,
+record ConsumerSettings(String group, MessageModel model, Map<String, SubscriptionFilter> subscriptions,
                         ConsumeFromWhere consumeFromWhere, long consumeTimestamp, int consumeThreads,
                         int pullBatchSize, int consumeBatchSize, int pullThresholdForQueue,
                         int pullThresholdSizeForQueueMiB, AllocateStrategy allocateStrategy, Duration pullMaxWait,
@@ -30,8 +30,8 @@ record ConsumerSettings(String group, MessageModel model, Map<String, TagFilter>
         if (subscriptions.containsKey(retryTopic)) {
             return this;
         }
-        Map<String, TagFilter> subs = new java.util.LinkedHashMap<>(subscriptions);
-        subs.put(retryTopic, TagFilter.parse(retryTopic, "*"));
+        Map<String, SubscriptionFilter> subs = new java.util.LinkedHashMap<>(subscriptions);
+        subs.put(retryTopic, SubscriptionFilter.parse(retryTopic, "*"));
         return new ConsumerSettings(group, model, java.util.Collections.unmodifiableMap(subs), consumeFromWhere,
                 consumeTimestamp, consumeThreads, pullBatchSize, consumeBatchSize, pullThresholdForQueue,
                 pullThresholdSizeForQueueMiB, allocateStrategy, pullMaxWait, rebalanceInterval, persistInterval,

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -100,13 +101,13 @@ public final class PushConsumer implements AutoCloseable {
         this.settings = b.settings();
         this.maxReconsumeTimes = b.maxReconsumeTimes;
         this.remoting = new RemotingClient(config);
-        this.routes = new TopicRouteCache(remoting, Duration.ofSeconds(30), 4);
+        this.routes = new TopicRouteCache(remoting, Duration.ofSeconds(30));
         this.remoteOffsets = new RemoteOffsets(remoting, settings.group());
         this.offsetStore = settings.model() == MessageModel.CLUSTERING ? new RemoteOffsetStore(remoteOffsets)
                 : new LocalFileOffsetStore(settings.offsetStoreDir(), settings.group(), settings.instanceName());
         this.heartbeat = new HeartbeatService(remoting, () -> new Heartbeat.Request(config.clientId(), List.of(),
                 List.of(new Heartbeat.ConsumerGroup(settings.group(), settings.model(), Heartbeat.ConsumeType.PUSH,
-                        settings.subscriptions().values().stream().map(TagFilter::subscription).toList()))));
+                        settings.subscriptions().values().stream().map(SubscriptionFilter::subscription).toList()))));
         this.pullScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ternmq-pull-"));
         this.rebalanceExecutor = Executors.newSingleThreadScheduledExecutor(daemon("ternmq-rebalance-"));
     }
@@ -178,7 +179,13 @@ public final class PushConsumer implements AutoCloseable {
         remoting.onConnected(this::triggerRebalance);
         state = State.RUNNING;
         // register before the first rebalance so that we are in the member list it reads
-        heartbeat.start().join();
+        try {
+            heartbeat.start().join();
+        } catch (CompletionException refused) {
+            // the broker refused a subscription (e.g. malformed SQL92): no retry can fix it, so do not start
+            shutdown();
+            throw (RuntimeException) refused.getCause();
+        }
         long rebalanceMs = settings.rebalanceInterval().toMillis();
         rebalanceExecutor.scheduleWithFixedDelay(this::rebalanceNow, 0, rebalanceMs, TimeUnit.MILLISECONDS);
         long persistMs = settings.persistInterval().toMillis();
@@ -307,7 +314,7 @@ public final class PushConsumer implements AutoCloseable {
         private String brokerAddress;
         private ClientConfig config;
         private String consumerGroup;
-        private final Map<String, String> subscriptions = new LinkedHashMap<>();
+        private final Map<String, MessageSelector> subscriptions = new LinkedHashMap<>();
         private MessageModel messageModel = MessageModel.CLUSTERING;
         private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.LAST_OFFSET;
         private long consumeTimestamp = System.currentTimeMillis() - Duration.ofMinutes(30).toMillis();
@@ -361,8 +368,13 @@ public final class PushConsumer implements AutoCloseable {
 
         /** Subscribes to a topic with a tag expression: {@code *} or {@code TagA || TagB}. */
         public Builder subscribe(String topic, String tagExpression) {
-            TagFilter.parse(topic, tagExpression);
-            subscriptions.put(topic, tagExpression);
+            return subscribe(topic, MessageSelector.byTag(tagExpression));
+        }
+
+        /** Subscribes to a topic with a tag or SQL92 selector, evaluated at the broker. */
+        public Builder subscribe(String topic, MessageSelector selector) {
+            SubscriptionFilter.parse(topic, selector);
+            subscriptions.put(topic, selector);
             return this;
         }
 
@@ -501,8 +513,8 @@ public final class PushConsumer implements AutoCloseable {
                 throw new IllegalArgumentException("lockMaxLiveTime " + lockMaxLiveTime
                         + " must exceed rebalanceLockInterval " + rebalanceLockInterval + " (locks would lapse)");
             }
-            Map<String, TagFilter> filters = new LinkedHashMap<>();
-            subscriptions.forEach((t, e) -> filters.put(t, TagFilter.parse(t, e)));
+            Map<String, SubscriptionFilter> filters = new LinkedHashMap<>();
+            subscriptions.forEach((t, e) -> filters.put(t, SubscriptionFilter.parse(t, e)));
             return new ConsumerSettings(consumerGroup, messageModel, Map.copyOf(filters), consumeFromWhere,
                     consumeTimestamp, consumeThreads, pullBatchSize, consumeMessageBatchMaxSize,
                     pullThresholdForQueue, pullThresholdSizeForQueue, allocateStrategy, pullMaxWait,

@@ -1,12 +1,15 @@
 package io.ternmq.client.internal;
 
+import io.ternmq.client.MQBrokerException;
 import io.ternmq.client.remoting.RemotingClient;
+import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Heartbeat;
 
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +42,11 @@ public final class HeartbeatService implements AutoCloseable {
         });
     }
 
-    /** Starts beating; the returned future completes with the first heartbeat. */
+    /**
+     * Starts beating; the returned future completes with the first heartbeat, or fails with the broker's
+     * {@link MQBrokerException} when it refuses a subscription (a malformed tag or SQL92 expression): retrying
+     * cannot fix that, so the caller should fail its start. Other failures are left to the retries.
+     */
     public CompletableFuture<Void> start() {
         running = true;
         remoting.onConnected(() -> {
@@ -49,16 +56,28 @@ public final class HeartbeatService implements AutoCloseable {
         });
         long period = remoting.config().heartbeatInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
-        return beat();
+        return send(true);
     }
 
     /** Sends one heartbeat now (also used when subscriptions change). */
-    public synchronized CompletableFuture<Void> beat() {
+    public CompletableFuture<Void> beat() {
+        return send(false);
+    }
+
+    private synchronized CompletableFuture<Void> send(boolean failOnRefusedSubscription) {
         if (!running) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> sent = remoting.invoke(Commands.HEARTBEAT, request.get()).handle((ok, e) -> {
-            if (e != null && running) {
+            if (e == null) {
+                return null;
+            }
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (failOnRefusedSubscription && cause instanceof MQBrokerException refused
+                    && refused.errorCode() == ErrorCode.SUBSCRIPTION_ILLEGAL) {
+                throw refused;
+            }
+            if (running) {
                 LOG.log(System.Logger.Level.DEBUG, "heartbeat failed: " + e.getMessage());
             }
             return null;

@@ -33,8 +33,9 @@ import java.util.concurrent.CompletableFuture;
  * ({@link #send(Message, String)}, {@link #sendOrderly}) stay on their queue and are not retried. Every message gets
  * a client-generated UNIQ_KEY, returned as {@link SendResult#msgId()}.
  *
- * <p>Thread-safe: one producer may be shared by many threads. A topic the broker does not know yet is sent to queues
- * {@code 0..defaultTopicQueueNums-1}, and the broker creates it when auto-creation is enabled.
+ * <p>Thread-safe: one producer may be shared by many threads. A topic the broker does not know yet is sent to as many
+ * queues as the broker's {@code defaultTopicQueueNums} (read once from the broker), and the broker creates it when
+ * auto-creation is enabled.
  */
 public final class Producer implements AutoCloseable {
     private final ClientConfig config;
@@ -54,7 +55,7 @@ public final class Producer implements AutoCloseable {
         this.producerGroup = Objects.requireNonNull(b.producerGroup, "producerGroup");
         this.maxMessageSize = b.maxMessageSize;
         this.remoting = new RemotingClient(config);
-        this.routes = new TopicRouteCache(remoting, b.routeRefreshInterval, b.defaultTopicQueueNums);
+        this.routes = new TopicRouteCache(remoting, b.routeRefreshInterval);
         this.sender = new MessageSender(remoting, routes, producerGroup, b.sendTimeout, b.retryTimesWhenSendFailed);
         this.heartbeat = new HeartbeatService(remoting,
                 () -> new Heartbeat.Request(config.clientId(), List.of(producerGroup), List.of()));
@@ -206,7 +207,6 @@ public final class Producer implements AutoCloseable {
         private String producerGroup = "DEFAULT_PRODUCER";
         private Duration sendTimeout = Duration.ofSeconds(3);
         private int retryTimesWhenSendFailed = 2;
-        private int defaultTopicQueueNums = 4;
         private int maxMessageSize = 4 * 1024 * 1024;
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
 
@@ -241,15 +241,6 @@ public final class Producer implements AutoCloseable {
                 throw new IllegalArgumentException("retryTimesWhenSendFailed must be >= 0");
             }
             this.retryTimesWhenSendFailed = retryTimes;
-            return this;
-        }
-
-        /** Queues assumed for a topic the broker does not know yet (4). */
-        public Builder defaultTopicQueueNums(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("defaultTopicQueueNums must be >= 1");
-            }
-            this.defaultTopicQueueNums = n;
             return this;
         }
 
