@@ -19,7 +19,7 @@ if [ "${TERNMQ_SKIP_BUILD:-0}" != 1 ]; then
   # only the modules the distribution needs; tests are neither compiled nor run here (CI runs them)
   ./mvnw -q -B -ntp -Dmaven.test.skip=true -pl distribution -am package
 fi
-DIST="$(ls -d "$ROOT"/distribution/target/ternmq-*/ternmq-*/ 2>/dev/null | head -1)"
+DIST="$(ls -d "$ROOT"/distribution/target/ternmq-*/ 2>/dev/null | head -1)"
 DIST="${DIST%/}"
 [ -x "$DIST/bin/mq-broker" ] || { echo "no distribution under distribution/target; run without TERNMQ_SKIP_BUILD" >&2; exit 1; }
 mkdir -p "$DATA"

@@ -70,7 +70,10 @@ def main():
                     cells.append('')
         print('| ' + ' | '.join(cells) + ' |')
     print('\nRatios are TernMQ / peer: above 1 is better for msg/s and MB/s, below 1 is better for latencies and times.')
-    print('Notes: ' + '; '.join(f'{label.strip()}: {note}' for _, label, note in ROWS if note))
+    print('\nWhat each row compares:')
+    for _, label, note in ROWS:
+        if note:
+            print(f'- {label.strip()}: {note}')
 
 
 main()

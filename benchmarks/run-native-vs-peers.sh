@@ -59,7 +59,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building the distribution"
   (cd "$REPO" && ./mvnw -q -B -ntp -Dmaven.test.skip=true -pl distribution -am package) || { echo "build failed" >&2; exit 1; }
 fi
-DIST="$(ls -d "$REPO"/distribution/target/ternmq-*/ternmq-*/ | head -1)"; DIST="${DIST%/}"
+DIST="$(ls -d "$REPO"/distribution/target/ternmq-*/ | head -1)"; DIST="${DIST%/}"
 [ -x "$DIST/bin/mq-broker" ] || { echo "no distribution under $REPO/distribution/target" >&2; exit 1; }
 if [[ " $PEERS " == *" kafka "* || " $PEERS " == *" rocketmq "* ]] && [ -z "$(ls "$CACHE/kafka-lib" 2>/dev/null)" ]; then
   log "peer jars missing: running $BENCH_HOME/setup.sh once"

@@ -4,6 +4,9 @@ import io.ternmq.broker.client.ConsumerGroupRegistry;
 import io.ternmq.broker.config.BrokerConfig;
 import io.ternmq.broker.config.BrokerConfigKeys;
 import io.ternmq.broker.core.BrokerCore;
+import io.ternmq.broker.delay.DelayLevels;
+import io.ternmq.broker.delay.ScheduleRouter;
+import io.ternmq.broker.delay.ScheduleService;
 import io.ternmq.broker.group.SubscriptionGroupRegistry;
 import io.ternmq.broker.handler.NativeHandlers;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
@@ -50,6 +53,7 @@ public final class Broker implements AutoCloseable {
     private final MessageStore store;
     private final BrokerCore core;
     private final PullRequestHoldService holds;
+    private final ScheduleService schedule;
     private final NativeServer server;
     private final ScheduledExecutorService housekeeping;
     private final TransactionalMessageService transactions;
@@ -71,8 +75,11 @@ public final class Broker implements AutoCloseable {
             SubscriptionGroupRegistry subscriptionGroups = new SubscriptionGroupRegistry(configDir,
                     config.get(BrokerConfigKeys.AUTO_CREATE_SUBSCRIPTION_GROUP));
             BrokerStats stats = new BrokerStats(clock.millis());
+            DelayLevels delayLevels = DelayLevels.parse(config.get(BrokerConfigKeys.MESSAGE_DELAY_LEVEL));
             MessageService messages = new MessageService(store, topics, stats,
-                    config.get(BrokerConfigKeys.MAX_MESSAGE_SIZE));
+                    config.get(BrokerConfigKeys.MAX_MESSAGE_SIZE), new ScheduleRouter(delayLevels,
+                    config.get(BrokerConfigKeys.TIMER_MAX_DELAY_SEC), clock));
+            this.schedule = new ScheduleService(messages, delayLevels, configDir, clock);
             this.core = new BrokerCore(config, clock, messages, topics, offsets, new ConsumerGroupRegistry(clock),
                     subscriptionGroups, stats, advertisedHost);
             this.holds = new PullRequestHoldService(config.get(BrokerConfigKeys.LONG_POLLING_MAX_HELD_REQUESTS), 2,
@@ -124,6 +131,7 @@ public final class Broker implements AutoCloseable {
 
     private void startServices() throws Exception {
         server.start();
+        schedule.start();
         transactionChecks.start();
         int offsetInterval = config.get(BrokerConfigKeys.FLUSH_CONSUMER_OFFSET_INTERVAL);
         housekeeping.scheduleWithFixedDelay(this::persistOffsets, offsetInterval, offsetInterval,
@@ -163,6 +171,11 @@ public final class Broker implements AutoCloseable {
         return server.connectionCount();
     }
 
+    /** Delivery of delayed messages (tests drive it with {@link ScheduleService#tick()}). */
+    public ScheduleService schedule() {
+        return schedule;
+    }
+
     /** The core services, as plug-ins see them. */
     public BrokerCore core() {
         return core;
@@ -198,6 +211,7 @@ public final class Broker implements AutoCloseable {
         closeQuietly(holds::close, "long polling");
         closeQuietly(server::close, "native server");
         housekeeping.shutdownNow();
+        closeQuietly(schedule::close, "schedule delivery");
         closeQuietly(() -> core.offsets().persistIfDirty(), "consumer offsets");
         closeQuietly(store::close, "store");
         LOG.log(System.Logger.Level.INFO, "broker {0} stopped", config.get(BrokerConfigKeys.BROKER_NAME));

@@ -1,6 +1,7 @@
 package io.ternmq.cli;
 
 import io.ternmq.cli.output.OutputFormat;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +27,10 @@ import java.time.Duration;
                 UpdateTopicCommand.class, DeleteTopicCommand.class, TopicListCommand.class, TopicRouteCommand.class,
                 TopicStatusCommand.class, SendMessageCommand.class, ConsumeMessageCommand.class,
                 ConsumerProgressCommand.class, GroupListCommand.class, ConsumerConnectionCommand.class,
-                ResetOffsetByTimeCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class,
-                BrokerStatusCommand.class, CommandLine.HelpCommand.class})
+                ResetOffsetByTimeCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class, QueryMsgTraceByIdCommand.class,
+                PrintMsgCommand.class, QueryDlqCommand.class, ResendDlqCommand.class, UpdateSubGroupCommand.class,
+                BrokerStatusCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class})
 public final class MqAdmin {
     static final String DEFAULT_BROKER = "127.0.0.1:10911";
 

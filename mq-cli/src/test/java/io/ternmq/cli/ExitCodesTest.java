@@ -21,6 +21,14 @@ class ExitCodesTest {
     }
 
     @Test
+    void generateCompletionPrintsABashCompletionScript() {
+        CliRun completion = mqadmin(null, "generate-completion");
+        assertEquals(ExitCode.OK, completion.exitCode(), completion::toString);
+        assertTrue(completion.out().contains("complete -F"), completion::toString);
+        assertTrue(completion.out().contains("consumerProgress"), completion::toString);
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertEquals(ExitCode.USAGE, mqadmin(null, "frobnicate").exitCode());
     }

@@ -116,6 +116,37 @@ class MessageCommandsTest {
     }
 
     @Test
+    void queryMsgTraceByIdShowsTheStoredOriginal(EmbeddedBroker broker) throws Exception {
+        CliRun sent = mqadmin(broker.address(), "-o", "json", "sendMessage", "-t", "Traced", "-p", "follow me");
+        String msgId = sent.jsonString("msgId");
+
+        CliRun traced = eventually(INDEXED, r -> r.exitCode() == ExitCode.OK, broker.address(),
+                "-o", "json", "queryMsgTraceById", "-i", msgId);
+        assertEquals(ExitCode.OK, traced.exitCode(), traced::toString);
+        assertEquals(msgId, traced.jsonString("uniqueId"));
+        assertEquals("ORIGINAL", traced.jsonString("kind"), traced::toString);
+        assertEquals("Traced", traced.jsonString("topic"), traced::toString);
+
+        CliRun missing = mqadmin(broker.address(), "queryMsgTraceById", "-i", "00000000000000000000000000000000");
+        assertEquals(ExitCode.BROKER_ERROR, missing.exitCode(), missing::toString);
+    }
+
+    @Test
+    void printMsgListsTheMessagesOfATimeRangeOldestFirst(EmbeddedBroker broker) throws Exception {
+        mqadmin(broker.address(), "updateTopic", "-t", "Timed", "-q", "2");
+        mqadmin(broker.address(), "sendMessage", "-t", "Timed", "-p", "early");
+        mqadmin(broker.address(), "sendMessage", "-t", "Timed", "-p", "late");
+
+        CliRun printed = eventually(INDEXED, r -> r.out().contains("late"), broker.address(),
+                "printMsg", "-t", "Timed", "-b", "-10m");
+        assertEquals(ExitCode.OK, printed.exitCode(), printed::toString);
+        assertTrue(printed.out().indexOf("early") < printed.out().indexOf("late"), printed::toString);
+
+        CliRun future = mqadmin(broker.address(), "-o", "json", "printMsg", "-t", "Timed", "-b", "now", "-e", "now");
+        assertEquals(0, future.jsonNumber("found"), future::toString);
+    }
+
+    @Test
     void queryMsgByIdOfAnUnknownIdExitsWithBrokerError(EmbeddedBroker broker) {
         CliRun missing = mqadmin(broker.address(), "queryMsgById", "-i", "00000000000000000000000000000000");
         assertEquals(ExitCode.BROKER_ERROR, missing.exitCode(), missing::toString);

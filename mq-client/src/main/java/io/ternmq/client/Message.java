@@ -3,6 +3,8 @@ package io.ternmq.client;
 import io.ternmq.protocol.message.MessageProperties;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,15 @@ public final class Message {
     private final String tags;
     private final List<String> keys;
     private final Map<String, String> properties;
+    private final Delivery delivery;
 
     private Message(String topic, byte[] body, String tags, List<String> keys, Map<String, String> properties) {
+        this(topic, body, tags, keys, properties, Delivery.NOW);
+    }
+
+    private Message(String topic, byte[] body, String tags, List<String> keys, Map<String, String> properties,
+                    Delivery delivery) {
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.topic = requireTopic(topic);
         this.body = Objects.requireNonNull(body, "body");
         this.tags = tags;
@@ -73,17 +82,23 @@ public final class Message {
         return properties;
     }
 
+    /** When the broker delivers it to consumers: at once, after a delay level, or at a time. */
+    public Delivery delivery() {
+        return delivery;
+    }
+
     /** A copy of this message with one more user property. */
     public Message withProperty(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(properties);
         copy.put(checkPropertyName(name), Objects.requireNonNull(value, "value"));
-        return new Message(topic, body, tags, keys, copy);
+        return new Message(topic, body, tags, keys, copy, delivery);
     }
 
     /** A builder pre-filled with this message. */
     public Builder toBuilder() {
         Builder b = builder().topic(topic).body(body).tags(tags).keys(keys);
         properties.forEach(b::property);
+        b.delivery = delivery;
         return b;
     }
 
@@ -103,7 +118,8 @@ public final class Message {
     private static String checkPropertyName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.equals(MessageProperties.KEYS) || name.equals(MessageProperties.TAGS)
-                || name.equals(MessageProperties.UNIQ_KEY)) {
+                || name.equals(MessageProperties.UNIQ_KEY) || name.equals(MessageProperties.DELAY)
+                || name.equals(MessageProperties.TIMER_DELIVER_MS)) {
             throw new IllegalArgumentException("'" + name + "' is reserved; use the dedicated setter");
         }
         return name;
@@ -112,7 +128,7 @@ public final class Message {
     @Override
     public String toString() {
         return "Message{topic=" + topic + ", tags=" + tags + ", keys=" + keys + ", properties=" + properties
-                + ", bodyBytes=" + body.length + '}';
+                + (delivery == Delivery.NOW ? "" : ", delivery=" + delivery) + ", bodyBytes=" + body.length + '}';
     }
 
     /** Builder of {@link Message}; not thread-safe. */
@@ -122,8 +138,33 @@ public final class Message {
         private String tags;
         private List<String> keys = List.of();
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private Delivery delivery = Delivery.NOW;
 
         private Builder() {
+        }
+
+        /**
+         * Deliver after delay level {@code level} of the broker's {@code messageDelayLevel} table (by default
+         * 1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h; a level past the table is its last).
+         */
+        public Builder delayLevel(int level) {
+            this.delivery = Delivery.level(level);
+            return this;
+        }
+
+        /**
+         * Deliver this long after the send (second precision, rounded up). The broker rejects delays past its
+         * {@code timerMaxDelaySec} (3 days by default).
+         */
+        public Builder deliverAfter(Duration delay) {
+            this.delivery = Delivery.after(delay);
+            return this;
+        }
+
+        /** Deliver at this time (second precision, rounded up); a time in the past delivers at once. */
+        public Builder deliverAt(Instant time) {
+            this.delivery = Delivery.at(time);
+            return this;
         }
 
         public Builder topic(String topic) {
@@ -162,7 +203,7 @@ public final class Message {
         }
 
         public Message build() {
-            return new Message(topic, body, tags, keys, properties);
+            return new Message(topic, body, tags, keys, properties, delivery);
         }
     }
 }

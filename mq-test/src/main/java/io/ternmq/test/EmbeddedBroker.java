@@ -4,6 +4,7 @@ import io.ternmq.broker.Broker;
 import io.ternmq.broker.config.BrokerConfig;
 import io.ternmq.broker.config.ConfigLoader;
 import io.ternmq.broker.store.FlushDiskType;
+import io.ternmq.broker.store.MessageStores;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,10 +38,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path storeDir;
     private final boolean ownsDir;
     private final Map<String, String> settings;
+    private final Clock clock;
     private Broker broker;
     private boolean closed;
 
-    private EmbeddedBroker(Path storeDir, boolean ownsDir, Map<String, String> settings) {
+    private EmbeddedBroker(Path storeDir, boolean ownsDir, Map<String, String> settings, Clock clock) {
+        this.clock = clock;
         this.storeDir = storeDir;
         this.ownsDir = ownsDir;
         this.settings = settings;
@@ -59,6 +63,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         private Path storeDir;
         private int port;
         private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;
+        private Clock clock = Clock.systemUTC();
         private final Map<String, String> overrides = new LinkedHashMap<>();
 
         private Builder() {
@@ -78,6 +83,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         public Builder flushDiskType(FlushDiskType type) {
             this.flushDiskType = type;
+            return this;
+        }
+
+        /**
+         * The broker's clock (store timestamps, delayed messages, retries). A clock the test moves lets a two-hour
+         * delay pass at once; {@code broker().schedule().tick()} then delivers what is due without waiting for the
+         * schedule thread.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -121,7 +136,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             settings.put("serverSelectorThreads", "2");
             settings.put("flushConsumerOffsetInterval", "1000");
             settings.putAll(overrides);
-            EmbeddedBroker embedded = new EmbeddedBroker(dir, owns, settings);
+            EmbeddedBroker embedded = new EmbeddedBroker(dir, owns, settings, clock);
             try {
                 embedded.startBroker();
             } catch (RuntimeException e) {
@@ -143,7 +158,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void startBroker() {
         BrokerConfig config = ConfigLoader.fromMap(settings);
-        broker = Broker.start(config);
+        broker = Broker.start(config, MessageStores::open, clock);
     }
 
     /** {@code 127.0.0.1:PORT}, what clients connect to. */

@@ -1,5 +1,6 @@
 package io.ternmq.broker.config;
 
+import io.ternmq.broker.delay.DelayLevels;
 import io.ternmq.broker.store.FlushDiskType;
 
 import java.util.ArrayList;
@@ -83,6 +84,17 @@ public final class BrokerConfigKeys {
             100L, 3_600_000L, "Orderly consumption: milliseconds a queue lock (LOCK_QUEUES) lasts unless its holder "
                     + "renews it. A holder that leaves its group or loses its connection loses its locks at once. "
                     + "Keep it above the clients' lock validity (30 s by default).");
+
+    // --- delayed messages, retry and dead letters
+    public static final ConfigKey<String> MESSAGE_DELAY_LEVEL = define("messageDelayLevel", ConfigType.STRING,
+            DelayLevels.DEFAULT, "1-64 space-separated durations with unit s, m, h or d",
+            s -> DelayLevels.problem(s).isEmpty(),
+            "Delay levels 1, 2, ... of the DELAY property and of retries (a retry waits level 3 + reconsumeTimes). "
+                    + "Level n is stored in schedule queue n-1: removing levels strands nothing but changes delays.");
+    public static final ConfigKey<Long> TIMER_MAX_DELAY_SEC = longKey("timerMaxDelaySec", 259_200L, 1L, 2_592_000L,
+            "Longest delay, in seconds, of a message with a delivery time (TIMER_DELIVER_MS); later times are "
+                    + "rejected with MESSAGE_ILLEGAL. Default 3 days, as RocketMQ. A waiting message is re-stored at every "
+                    + "timer hop, so its oldest copy is never older than this; keep it below fileReservedTime.");
 
     // --- transactional messages
     public static final ConfigKey<Long> TRANSACTION_TIME_OUT = longKey("transactionTimeOut", 6_000L, 10L,

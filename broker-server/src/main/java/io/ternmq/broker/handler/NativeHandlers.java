@@ -9,6 +9,7 @@ import io.ternmq.broker.handler.admin.DeleteTopicHandler;
 import io.ternmq.broker.handler.admin.ListGroupsHandler;
 import io.ternmq.broker.handler.admin.ListTopicsHandler;
 import io.ternmq.broker.handler.admin.TopicRouteHandler;
+import io.ternmq.broker.handler.admin.UpdateSubscriptionGroupHandler;
 import io.ternmq.broker.handler.client.GetConsumerListHandler;
 import io.ternmq.broker.handler.client.HeartbeatHandler;
 import io.ternmq.broker.handler.client.UnregisterClientHandler;
@@ -19,6 +20,8 @@ import io.ternmq.broker.handler.offset.CommitConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.QueryConsumerOffsetHandler;
 import io.ternmq.broker.handler.offset.SearchOffsetHandler;
 import io.ternmq.broker.handler.pull.PullHandler;
+import io.ternmq.broker.handler.retry.ResendDlqMessageHandler;
+import io.ternmq.broker.handler.retry.SendBackHandler;
 import io.ternmq.broker.handler.send.SendHandler;
 import io.ternmq.broker.handler.tx.EndTxHandler;
 import io.ternmq.broker.handler.tx.TransactionalSendHandler;
@@ -28,6 +31,8 @@ import io.ternmq.broker.handler.query.QueryByTimeHandler;
 import io.ternmq.broker.handler.query.QueryLimits;
 import io.ternmq.broker.lock.QueueLockTable;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
+import io.ternmq.broker.delay.DelayLevels;
+import io.ternmq.broker.retry.SendBackService;
 import io.ternmq.broker.remoting.HandlerRegistry;
 import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.trace.MessageTraceHandler;
@@ -59,6 +64,8 @@ public final class NativeHandlers {
         // a response carries at most half a frame of bodies plus one message, leaving room for headers
         int responseBodyBudget = Math.max(maxFrame / 2 - maxMessage, 64 * 1024);
         QueryLimits limits = new QueryLimits(MAX_QUERY_RESULTS, responseBodyBudget);
+        SendBackService retries = new SendBackService(core.messages(), core.topics(), core.subscriptionGroups(),
+                DelayLevels.parse(core.config().get(BrokerConfigKeys.MESSAGE_DELAY_LEVEL)));
         QueueLockTable locks = new QueueLockTable(core.clock(),
                 core.config().get(BrokerConfigKeys.REBALANCE_LOCK_MAX_LIVE_TIME), core.consumerGroups()::isMember);
         return new HandlerRegistry()
@@ -74,6 +81,8 @@ public final class NativeHandlers {
                 .register(Commands.UNREGISTER_CLIENT, new UnregisterClientHandler(core.consumerGroups()))
                 .register(Commands.GET_CONSUMER_LIST, new GetConsumerListHandler(core.consumerGroups()))
                 .register(Commands.SEARCH_OFFSET, new SearchOffsetHandler(core))
+                .register(Commands.SEND_BACK, new SendBackHandler(retries))
+                .register(Commands.RESEND_DLQ_MESSAGE, new ResendDlqMessageHandler(retries))
                 .register(Commands.CREATE_TOPIC, new CreateTopicHandler(core.topics()))
                 .register(Commands.DELETE_TOPIC, new DeleteTopicHandler(core))
                 .register(Commands.LIST_TOPICS, new ListTopicsHandler(core.topics()))
@@ -86,6 +95,8 @@ public final class NativeHandlers {
                 .register(Commands.UNLOCK_QUEUES, new UnlockQueuesHandler(locks))
                 .register(Commands.CONSUMER_PROGRESS, new ConsumerProgressHandler(core))
                 .register(Commands.LIST_GROUPS, new ListGroupsHandler(core))
+                .register(Commands.UPDATE_SUBSCRIPTION_GROUP,
+                        new UpdateSubscriptionGroupHandler(core.subscriptionGroups()))
                 .register(Commands.BROKER_STATUS, new BrokerStatusHandler(core, connections, holds::heldCount));
     }
 }

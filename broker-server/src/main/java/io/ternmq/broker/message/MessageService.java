@@ -1,5 +1,6 @@
 package io.ternmq.broker.message;
 
+import io.ternmq.broker.delay.ScheduleRouter;
 import io.ternmq.broker.stats.BrokerStats;
 import io.ternmq.broker.store.AppendRequest;
 import io.ternmq.broker.store.AppendResult;
@@ -27,15 +28,24 @@ public final class MessageService {
     private final TopicRegistry topics;
     private final BrokerStats stats;
     private final int maxMessageSize;
+    private final ScheduleRouter schedule;
 
-    public MessageService(MessageStore store, TopicRegistry topics, BrokerStats stats, int maxMessageSize) {
+    /**
+     * @param schedule routes delayed messages (DELAY, TIMER_DELIVER_MS) into the schedule instead of their topic
+     */
+    public MessageService(MessageStore store, TopicRegistry topics, BrokerStats stats, int maxMessageSize,
+                          ScheduleRouter schedule) {
         this.store = store;
+        this.schedule = schedule;
         this.topics = topics;
         this.stats = stats;
         this.maxMessageSize = maxMessageSize;
     }
 
-    /** Checks the topic and queue, the message sizes, then appends. */
+    /**
+     * Checks the topic and queue, the message sizes, then appends; a delayed message is stored in the schedule
+     * ({@link ScheduleRouter}) and reaches its topic when due.
+     */
     public CompletableFuture<AppendOutcome> append(AppendRequest request) {
         TopicCheck check = topics.checkWrite(request.topic(), request.queueId());
         if (check != TopicCheck.OK) {
@@ -45,6 +55,11 @@ public final class MessageService {
         if (invalid != null) {
             return CompletableFuture.completedFuture(new AppendOutcome(TopicCheck.OK, invalid));
         }
+        ScheduleRouter.Routing routing = schedule.route(request);
+        if (routing.rejection() != null) {
+            return CompletableFuture.completedFuture(new AppendOutcome(TopicCheck.OK, routing.rejection()));
+        }
+        request = routing.request();
         CompletableFuture<AppendResult> stored;
         try {
             stored = store.append(request);

@@ -1,5 +1,7 @@
 package io.ternmq.broker.remoting;
 
+import io.ternmq.broker.message.AppendOutcome;
+import io.ternmq.broker.retry.SendBackResult;
 import io.ternmq.broker.store.AppendStatus;
 import io.ternmq.broker.store.ReadStatus;
 import io.ternmq.broker.topic.TopicCheck;
@@ -68,6 +70,26 @@ public final class ErrorMapping {
             case NO_MATCHED_MESSAGE -> Pull.Status.NO_MATCHED_MESSAGE;
             case OFFSET_TOO_SMALL, OFFSET_OVERFLOW -> Pull.Status.OFFSET_MOVED;
             case NO_SUCH_QUEUE -> requestedOffset == 0 ? Pull.Status.NO_NEW_MESSAGE : Pull.Status.OFFSET_MOVED;
+        };
+    }
+
+    /** The error reply for an append that did not store its messages. */
+    public static Reply reply(AppendOutcome failed, String topic, int queueId) {
+        if (failed.topicCheck() != TopicCheck.OK) {
+            return reply(failed.topicCheck(), topic, queueId);
+        }
+        AppendStatus status = failed.result().status();
+        String message = failed.result().errorMessage();
+        return Reply.error(of(status), message != null ? message : status.name());
+    }
+
+    /** The error reply for a send-back or DLQ re-send that failed. */
+    public static Reply reply(SendBackResult failed) {
+        return switch (failed.status()) {
+            case RETRY_SCHEDULED, MOVED_TO_DLQ -> throw new IllegalArgumentException("not an error");
+            case MESSAGE_NOT_FOUND -> Reply.error(ErrorCode.QUERY_NOT_FOUND, failed.detail());
+            case INVALID_GROUP, NOT_IN_DLQ -> Reply.error(ErrorCode.INVALID_ARGUMENT, failed.detail());
+            case APPEND_FAILED -> reply(failed.append(), failed.topic(), 0);
         };
     }
 }

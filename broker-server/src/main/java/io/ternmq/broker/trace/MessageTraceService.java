@@ -2,6 +2,7 @@ package io.ternmq.broker.trace;
 
 import io.ternmq.broker.client.ConsumerGroupView;
 import io.ternmq.broker.core.BrokerCore;
+import io.ternmq.broker.delay.ScheduleTopics;
 import io.ternmq.broker.offset.OffsetKey;
 import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.store.StoredMessage;
@@ -88,9 +89,11 @@ public final class MessageTraceService {
     }
 
     private StoredMessage originalOf(StoredMessage m) {
-        if (!m.topic().startsWith(RETRY_PREFIX) && !m.topic().startsWith(DLQ_PREFIX)) {
+        if (!m.topic().startsWith(RETRY_PREFIX) && !m.topic().startsWith(DLQ_PREFIX)
+                && !ScheduleTopics.isInternal(m.topic())) {
             return m;
         }
+        // a retry copy waiting in the delay schedule carries ORIGIN_MESSAGE_ID like the delivered one
         String origin = m.properties().getOrDefault(ORIGIN_MESSAGE_ID, m.properties().get(DLQ_ORIGIN_MESSAGE_ID));
         if (origin == null) {
             return m;

@@ -4,6 +4,8 @@ import io.ternmq.broker.Broker;
 import io.ternmq.broker.client.ConsumerGroupRegistry;
 import io.ternmq.broker.config.BrokerConfig;
 import io.ternmq.broker.core.BrokerCore;
+import io.ternmq.broker.delay.DelayLevels;
+import io.ternmq.broker.delay.ScheduleRouter;
 import io.ternmq.broker.group.SubscriptionGroupRegistry;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
 import io.ternmq.broker.message.MessageService;
@@ -36,7 +38,8 @@ class NativeHandlersTest {
             TopicRegistry topics = new TopicRegistry(dir, true, 4);
             BrokerStats stats = new BrokerStats(0);
             BrokerCore core = new BrokerCore(BrokerConfig.defaults(), Clock.systemUTC(),
-                    new MessageService(store, topics, stats, 1024), topics, new ConsumerOffsetStore(dir),
+                    new MessageService(store, topics, stats, 1024,
+                            new ScheduleRouter(DelayLevels.parse(DelayLevels.DEFAULT), 60, Clock.systemUTC())), topics, new ConsumerOffsetStore(dir),
                     new ConsumerGroupRegistry(Clock.systemUTC()), new SubscriptionGroupRegistry(dir, true), stats,
                     "127.0.0.1");
             TransactionalMessageService transactions = new TransactionalMessageService(core.messages(), topics,

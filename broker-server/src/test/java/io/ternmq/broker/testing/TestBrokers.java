@@ -3,7 +3,10 @@ package io.ternmq.broker.testing;
 import io.ternmq.broker.Broker;
 import io.ternmq.broker.config.ConfigLoader;
 
+import io.ternmq.broker.store.MessageStores;
+
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +20,11 @@ public final class TestBrokers {
     }
 
     public static Broker start(Path storeDir, int port, String... overrides) {
+        return start(storeDir, port, Clock.systemUTC(), overrides);
+    }
+
+    /** A broker whose store and schedule run on the given clock. */
+    public static Broker start(Path storeDir, int port, Clock clock, String... overrides) {
         Map<String, String> settings = new HashMap<>();
         settings.put("storePathRootDir", storeDir.toString());
         settings.put("listenPort", Integer.toString(port));
@@ -29,6 +37,6 @@ public final class TestBrokers {
             int eq = o.indexOf('=');
             settings.put(o.substring(0, eq), o.substring(eq + 1));
         }
-        return Broker.start(ConfigLoader.fromMap(settings));
+        return Broker.start(ConfigLoader.fromMap(settings), MessageStores::open, clock);
     }
 }

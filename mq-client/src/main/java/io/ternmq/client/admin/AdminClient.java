@@ -13,7 +13,12 @@ import io.ternmq.protocol.command.ConsumerList;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Progress;
 import io.ternmq.protocol.command.QueryMessages;
+import io.ternmq.protocol.command.SubscriptionGroups;
 import io.ternmq.protocol.command.Topics;
+import io.ternmq.protocol.command.DeadLetters;
+import io.ternmq.protocol.ErrorCode;
+import io.ternmq.protocol.message.MessageProperties;
+import io.ternmq.client.MQBrokerException;
 
 import java.time.Instant;
 import java.util.List;
@@ -133,6 +138,53 @@ public final class AdminClient implements AutoCloseable {
     /** Named runtime figures of the broker (version, uptime, offsets, disk, throughput). */
     public Map<String, String> brokerStatus() {
         return call(Commands.BROKER_STATUS, Empty.INSTANCE).stats();
+    }
+
+    /**
+     * Messages of the group's dead-letter queue ({@code %DLQ%group}) stored within the time range, oldest first;
+     * empty when the group has none. Each carries {@code DLQ_ORIGIN_TOPIC}, {@code DLQ_ORIGIN_MESSAGE_ID} and its
+     * {@code reconsumeTimes}. The broker caps one answer (64 messages by default): page by time.
+     */
+    public List<MessageExt> listDlqMessages(String group, Instant begin, Instant end, int max) {
+        try {
+            return queryMessageByTime(MessageProperties.DLQ_TOPIC_PREFIX + group, begin, end, max);
+        } catch (MQBrokerException e) {
+            if (e.errorCode() == ErrorCode.QUERY_NOT_FOUND || e.errorCode() == ErrorCode.TOPIC_NOT_EXIST) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** The oldest dead letters of the group, up to {@code max}. */
+    public List<MessageExt> listDlqMessages(String group, int max) {
+        return listDlqMessages(group, Instant.EPOCH, Instant.now().plusSeconds(86_400), max);
+    }
+
+    /** Dead letters of the group with a business key. */
+    public List<MessageExt> queryDlqMessageByKey(String group, String key, int max) {
+        return queryMessageByKey(MessageProperties.DLQ_TOPIC_PREFIX + group, key, Instant.EPOCH,
+                Instant.now().plusSeconds(86_400), max);
+    }
+
+    /**
+     * Re-sends a dead letter ({@link MessageExt#offsetMsgId()} of a message of {@code %DLQ%group}) to that group
+     * only: the broker puts a copy in {@code %RETRY%group} with the reconsume count reset, which the group's
+     * consumers receive at once with the original topic. Every call re-sends once more.
+     *
+     * @return the broker id of the re-sent copy
+     */
+    public String resendDlqMessage(String group, String messageId) {
+        return call(Commands.RESEND_DLQ_MESSAGE, new DeadLetters.ResendRequest(group, messageId)).messageId();
+    }
+
+    /**
+     * Creates or replaces a consumer group's settings on the broker: whether it may consume, and
+     * {@code retryMaxTimes}, the retries before a failed message goes to {@code %DLQ%group} (used when the
+     * consumer leaves {@code maxReconsumeTimes} at -1; 16 by default).
+     */
+    public void updateSubscriptionGroup(String group, boolean consumeEnable, int retryMaxTimes) {
+        call(Commands.UPDATE_SUBSCRIPTION_GROUP, new SubscriptionGroups.Config(group, consumeEnable, retryMaxTimes));
     }
 
     /** The queues of a topic, sorted. */

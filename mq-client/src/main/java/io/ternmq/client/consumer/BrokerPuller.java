@@ -31,7 +31,7 @@ final class BrokerPuller {
     /**
      * @param commitOffset also commits this offset for the group in the same round trip; -1 for none
      */
-    CompletableFuture<PullResult> pull(MessageQueue mq, TagFilter filter, long offset, int maxMessages,
+    CompletableFuture<PullResult> pull(MessageQueue mq, SubscriptionFilter filter, long offset, int maxMessages,
                                        Duration maxWait, long commitOffset) {
         Pull.Request request = new Pull.Request(group, mq.topic(), mq.queueId(), offset, maxMessages, MAX_BYTES,
                 maxWait.toMillis(), filter.subscription(), commitOffset);
@@ -39,11 +39,11 @@ final class BrokerPuller {
         return remoting.invoke(Commands.PULL, request, rpcTimeout).thenApply(r -> toResult(r, filter));
     }
 
-    private static PullResult toResult(Pull.Response r, TagFilter filter) {
+    private static PullResult toResult(Pull.Response r, SubscriptionFilter filter) {
         List<MessageExt> messages = new ArrayList<>(r.messages().size());
         for (MessageView v : r.messages()) {
             if (filter.matches(v.tags())) {
-                messages.add(MessageExt.of(v));
+                messages.add(MessageExt.delivered(v));
             }
         }
         PullStatus status = switch (r.status()) {

@@ -3,8 +3,8 @@ package io.ternmq.client.consumer;
 import io.ternmq.client.MessageQueue;
 
 /**
- * What a listener knows about the call besides the messages. {@code delayLevelWhenNextConsume} is the seam for
- * broker-side retry: once retry topics exist, a RECONSUME_LATER sends the messages back with this delay level.
+ * What a listener knows about the call besides the messages. A listener that fails its messages may set
+ * {@code delayLevelWhenNextConsume} to choose the broker's retry back-off (clustering).
  */
 public final class ConsumeContext {
     private final MessageQueue messageQueue;
@@ -24,7 +24,10 @@ public final class ConsumeContext {
         return consumerGroup;
     }
 
-    /** 0 = let the client decide; &gt; 0 = that delay level for the next attempt. */
+    /**
+     * 0 = the broker picks level {@code 3 + reconsumeTimes}; &gt; 0 = that delay level for the next attempt;
+     * &lt; 0 = straight to the DLQ.
+     */
     public int delayLevelWhenNextConsume() {
         return delayLevelWhenNextConsume;
     }

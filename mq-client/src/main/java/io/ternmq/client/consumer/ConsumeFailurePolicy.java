@@ -3,9 +3,9 @@ package io.ternmq.client.consumer;
 import java.util.List;
 
 /**
- * What happens to messages whose listener call returned {@link ConsumeStatus#RECONSUME_LATER} or threw. The seam for
- * broker-side retry: a later policy sends them back to {@code %RETRY%group} (CONSUMER_SEND_MSG_BACK) and acks them,
- * falling back to local redelivery when the send-back fails. Today's policy is {@link LocalRedelivery}.
+ * What happens to messages whose listener call returned {@link ConsumeStatus#RECONSUME_LATER} or threw:
+ * {@link BrokerSendBack} for clustering (SEND_BACK to {@code %RETRY%group}, acked, falling back to local redelivery
+ * when the send-back fails) and {@link LocalRedelivery} for broadcasting.
  */
 interface ConsumeFailurePolicy {
     /**

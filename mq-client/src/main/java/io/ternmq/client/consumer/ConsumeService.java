@@ -69,13 +69,18 @@ final class ConsumeService implements ConsumeDispatcher {
                 status = ConsumeStatus.RECONSUME_LATER;
             }
             if (status == ConsumeStatus.CONSUME_SUCCESS) {
-                offsets.update(pq.messageQueue(), pq.ack(messages), false);
+                acknowledge(pq, messages);
             } else {
                 failurePolicy.onFailure(pq, messages, context, this);
             }
         } finally {
             pq.endConsume();
         }
+    }
+
+    /** Marks messages as done (consumed, or taken over by the broker's retry) and records the new commit offset. */
+    void acknowledge(ProcessQueue pq, List<MessageExt> messages) {
+        offsets.update(pq.messageQueue(), pq.ack(messages), false);
     }
 
     /** Stops taking work and waits for running calls; queued calls of dropped queues end without calling the listener. */

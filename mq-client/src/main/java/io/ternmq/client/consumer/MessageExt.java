@@ -28,6 +28,22 @@ public record MessageExt(String topic, int queueId, long queueOffset, String msg
                 v.bornHost(), v.commitLogOffset());
     }
 
+    /**
+     * A message as a consumer receives it: a message of {@code %RETRY%group} gets back the topic it was first sent
+     * to ({@code RETRY_TOPIC}), so listeners see the original topic; its queue id and offsets stay those of the
+     * retry queue, and {@code reconsumeTimes} says how often it was redelivered.
+     */
+    public static MessageExt delivered(MessageView v) {
+        MessageExt m = of(v);
+        String original = v.properties().get(MessageProperties.RETRY_TOPIC);
+        if (original == null || !v.topic().startsWith(MessageProperties.RETRY_TOPIC_PREFIX)) {
+            return m;
+        }
+        return new MessageExt(original, m.queueId(), m.queueOffset(), m.msgId(), m.offsetMsgId(), m.tags(), m.keys(),
+                m.properties(), m.body(), m.bornTimestamp(), m.storeTimestamp(), m.reconsumeTimes(), m.bornHost(),
+                m.commitLogOffset());
+    }
+
     public MessageQueue messageQueue() {
         return new MessageQueue(topic, queueId);
     }

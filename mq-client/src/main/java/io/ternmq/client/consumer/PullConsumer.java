@@ -45,7 +45,7 @@ public final class PullConsumer implements AutoCloseable {
     private final HeartbeatService heartbeat;
     private final Map<MessageQueue, Long> positions = new ConcurrentHashMap<>();
     private volatile List<MessageQueue> assignment = List.of();
-    private volatile TagFilter defaultFilter;
+    private volatile SubscriptionFilter defaultFilter;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -54,14 +54,14 @@ public final class PullConsumer implements AutoCloseable {
                 "brokerAddress"));
         this.group = Objects.requireNonNull(b.consumerGroup, "consumerGroup");
         this.remoting = new RemotingClient(config);
-        this.routes = new TopicRouteCache(remoting, Duration.ofSeconds(30), 4);
+        this.routes = new TopicRouteCache(remoting, Duration.ofSeconds(30));
         this.puller = new BrokerPuller(remoting, group);
         this.offsets = new RemoteOffsets(remoting, group);
-        this.defaultFilter = TagFilter.parse("*", b.tagExpression);
+        this.defaultFilter = SubscriptionFilter.parse("*", b.selector);
         this.heartbeat = new HeartbeatService(remoting, () -> new Heartbeat.Request(config.clientId(), List.of(),
                 List.of(new Heartbeat.ConsumerGroup(group, MessageModel.CLUSTERING, Heartbeat.ConsumeType.PULL,
                         assignment.stream().map(MessageQueue::topic).distinct()
-                                .map(t -> TagFilter.parse(t, defaultFilter.expression()).subscription()).toList()))));
+                                .map(t -> SubscriptionFilter.parse(t, defaultFilter.selector()).subscription()).toList()))));
     }
 
     public static Builder builder() {
@@ -73,7 +73,12 @@ public final class PullConsumer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         started = true;
-        heartbeat.start();
+        heartbeat.start().exceptionally(refused -> {
+            // a refused selector also fails every pull with the same message; log it once here
+            System.getLogger(PullConsumer.class.getName()).log(System.Logger.Level.WARNING,
+                    "broker refused the subscription: " + refused.getMessage());
+            return null;
+        });
     }
 
     /** The topic's queues, from the broker. */
@@ -98,7 +103,7 @@ public final class PullConsumer implements AutoCloseable {
     /** Pulls from an explicit offset; does not move the tracked position. */
     public PullResult pull(MessageQueue mq, long offset, int maxMessages, Duration maxWait) {
         ensureRunning();
-        return Blocking.await(puller.pull(mq, TagFilter.parse(mq.topic(), defaultFilter.expression()), offset,
+        return Blocking.await(puller.pull(mq, SubscriptionFilter.parse(mq.topic(), defaultFilter.selector()), offset,
                 maxMessages, maxWait, -1));
     }
 
@@ -185,7 +190,7 @@ public final class PullConsumer implements AutoCloseable {
         private String brokerAddress;
         private ClientConfig config;
         private String consumerGroup;
-        private String tagExpression = "*";
+        private MessageSelector selector = MessageSelector.all();
 
         private Builder() {
         }
@@ -207,7 +212,13 @@ public final class PullConsumer implements AutoCloseable {
 
         /** Tag filter applied to every pull ({@code *}). */
         public Builder tagExpression(String tagExpression) {
-            this.tagExpression = tagExpression;
+            return selector(MessageSelector.byTag(tagExpression));
+        }
+
+        /** Tag or SQL92 selector applied at the broker to every pull (default: everything). */
+        public Builder selector(MessageSelector selector) {
+            SubscriptionFilter.parse("*", selector);
+            this.selector = Objects.requireNonNull(selector, "selector");
             return this;
         }
 

@@ -82,7 +82,7 @@ final class PullService {
         int max = Math.min(settings.pullBatchSize(), settings.pullThresholdForQueue() - cached);
         long commit = settings.model() == MessageModel.CLUSTERING ? offsets.current(mq) : -1;
         long startedAt = System.nanoTime();
-        TagFilter filter = settings.subscriptions().get(mq.topic());
+        SubscriptionFilter filter = settings.subscriptions().get(mq.topic());
         puller.pull(mq, filter, pq.nextPullOffset(), max, settings.pullMaxWait(), commit).whenComplete((r, e) -> {
             if (e != null) {
                 LOG.log(System.Logger.Level.DEBUG, "pull " + mq + " failed: " + e.getMessage());

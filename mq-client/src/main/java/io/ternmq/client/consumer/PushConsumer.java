@@ -9,6 +9,7 @@ import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Heartbeat;
 import io.ternmq.protocol.message.MessageModel;
+import io.ternmq.protocol.message.MessageProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +55,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A failed call blocks its queue and is retried in place after {@code suspendCurrentQueueTime}. See
  * docs/ordered-messages.md.
  *
- * <p><b>Failures.</b> A listener that returns {@link ConsumeStatus#RECONSUME_LATER} or throws gets the messages
- * again after {@code reconsumeDelay}, in this client (broker-side retry topics come later, see
- * {@code ConsumeFailurePolicy}).
+ * <p><b>Failures.</b> A listener that returns {@link ConsumeStatus#RECONSUME_LATER} or throws fails its messages.
+ * In {@link MessageModel#CLUSTERING} they are handed back to the broker, which redelivers them to the group (any
+ * member) through {@code %RETRY%group} after a back-off per attempt (delay level {@code 3 + reconsumeTimes}, i.e.
+ * 10 s, 30 s, 1 min, ... 2 h with the default levels, or {@link ConsumeContext#delayLevelWhenNextConsume}), and
+ * after {@code maxReconsumeTimes} retries moves them to {@code %DLQ%group}. The consumer subscribes to its retry
+ * topic by itself, and a redelivered message shows its original topic with {@code reconsumeTimes} counted up. When
+ * the broker cannot take a message back, it is delivered again in this client after {@code reconsumeDelay}. In
+ * {@link MessageModel#BROADCASTING} failed messages are always redelivered locally after {@code reconsumeDelay}
+ * (a broker-side retry would reach every member again), without a limit. Orderly listeners retry in place (above) and never use the retry topic.
  *
  * <p><b>Collaborators</b>: {@code RebalanceService} (ownership), {@code PullService} (long-polling pull loop, flow
  * control), {@code ProcessQueue} (per-queue state and the commit offset), {@code ConsumeService} (listener threads),
@@ -70,7 +78,8 @@ public final class PushConsumer implements AutoCloseable {
     private static final long UNSETTLED_RETRY_MS = 200;
 
     private final ClientConfig config;
-    private final ConsumerSettings settings;
+    /** Final once started: a concurrent clustering consumer adds its retry topic in {@link #start()}. */
+    private volatile ConsumerSettings settings;
     private final RemotingClient remoting;
     private final TopicRouteCache routes;
     private final RemoteOffsets remoteOffsets;
@@ -78,6 +87,7 @@ public final class PushConsumer implements AutoCloseable {
     private final HeartbeatService heartbeat;
     private final ScheduledExecutorService pullScheduler;
     private final ScheduledExecutorService rebalanceExecutor;
+    private final int maxReconsumeTimes;
     private final AtomicInteger pendingRebalances = new AtomicInteger();
     private volatile MessageListener listener;
     private volatile MessageListenerOrderly orderlyListener;
@@ -89,16 +99,15 @@ public final class PushConsumer implements AutoCloseable {
         this.config = b.config != null ? b.config : ClientConfig.of(Objects.requireNonNull(b.brokerAddress,
                 "brokerAddress"));
         this.settings = b.settings();
+        this.maxReconsumeTimes = b.maxReconsumeTimes;
         this.remoting = new RemotingClient(config);
-        this.routes = new TopicRouteCache(remoting, Duration.ofSeconds(30), 4);
+        this.routes = new TopicRouteCache(remoting, Duration.ofSeconds(30));
         this.remoteOffsets = new RemoteOffsets(remoting, settings.group());
         this.offsetStore = settings.model() == MessageModel.CLUSTERING ? new RemoteOffsetStore(remoteOffsets)
                 : new LocalFileOffsetStore(settings.offsetStoreDir(), settings.group(), settings.instanceName());
-        List<io.ternmq.protocol.message.Subscription> subs = settings.subscriptions().values().stream()
-                .map(TagFilter::subscription).toList();
         this.heartbeat = new HeartbeatService(remoting, () -> new Heartbeat.Request(config.clientId(), List.of(),
                 List.of(new Heartbeat.ConsumerGroup(settings.group(), settings.model(), Heartbeat.ConsumeType.PUSH,
-                        subs))));
+                        settings.subscriptions().values().stream().map(SubscriptionFilter::subscription).toList()))));
         this.pullScheduler = Executors.newSingleThreadScheduledExecutor(daemon("ternmq-pull-"));
         this.rebalanceExecutor = Executors.newSingleThreadScheduledExecutor(daemon("ternmq-rebalance-"));
     }
@@ -137,6 +146,10 @@ public final class PushConsumer implements AutoCloseable {
             throw new IllegalStateException("registerListener(...) before start()");
         }
         boolean clustering = settings.model() == MessageModel.CLUSTERING;
+        if (clustering && orderlyListener == null) {
+            // failed messages come back through the group's retry topic (orderly listeners retry in place)
+            settings = settings.withRetrySubscription();
+        }
         OrderlyQueueLocks locks = null;
         if (orderlyListener != null) {
             consumeService = new OrderlyConsumeService(settings, orderlyListener, offsetStore, pullScheduler,
@@ -147,7 +160,9 @@ public final class PushConsumer implements AutoCloseable {
             }
         } else {
             ConsumeService concurrent = new ConsumeService(settings, listener, offsetStore, config.clientId());
-            concurrent.failurePolicy(new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis()));
+            ConsumeFailurePolicy local = new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis());
+            concurrent.failurePolicy(clustering
+                    ? new BrokerSendBack(remoting, settings.group(), maxReconsumeTimes, local) : local);
             consumeService = concurrent;
         }
         StartOffsetResolver start = new StartOffsetResolver(settings, offsetStore, routes, remoteOffsets);
@@ -164,7 +179,13 @@ public final class PushConsumer implements AutoCloseable {
         remoting.onConnected(this::triggerRebalance);
         state = State.RUNNING;
         // register before the first rebalance so that we are in the member list it reads
-        heartbeat.start().join();
+        try {
+            heartbeat.start().join();
+        } catch (CompletionException refused) {
+            // the broker refused a subscription (e.g. malformed SQL92): no retry can fix it, so do not start
+            shutdown();
+            throw (RuntimeException) refused.getCause();
+        }
         long rebalanceMs = settings.rebalanceInterval().toMillis();
         rebalanceExecutor.scheduleWithFixedDelay(this::rebalanceNow, 0, rebalanceMs, TimeUnit.MILLISECONDS);
         long persistMs = settings.persistInterval().toMillis();
@@ -293,7 +314,7 @@ public final class PushConsumer implements AutoCloseable {
         private String brokerAddress;
         private ClientConfig config;
         private String consumerGroup;
-        private final Map<String, String> subscriptions = new LinkedHashMap<>();
+        private final Map<String, MessageSelector> subscriptions = new LinkedHashMap<>();
         private MessageModel messageModel = MessageModel.CLUSTERING;
         private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.LAST_OFFSET;
         private long consumeTimestamp = System.currentTimeMillis() - Duration.ofMinutes(30).toMillis();
@@ -311,11 +332,21 @@ public final class PushConsumer implements AutoCloseable {
         private Duration shutdownTimeout = Duration.ofSeconds(30);
         private Path offsetStoreDir = Path.of(System.getProperty("user.home"), ".ternmq", "offsets");
         private String instanceName = "DEFAULT";
+        private int maxReconsumeTimes = -1;
         private Duration suspendCurrentQueueTime = OrderlySettings.DEFAULTS.suspendCurrentQueueTime();
         private Duration rebalanceLockInterval = OrderlySettings.DEFAULTS.lockInterval();
         private Duration lockMaxLiveTime = OrderlySettings.DEFAULTS.lockMaxLiveTime();
 
         private Builder() {
+        }
+
+        /**
+         * Clustering: retries before a failed message goes to {@code %DLQ%group}. -1 (default) uses the group's
+         * {@code retryMaxTimes} on the broker, 16 unless changed.
+         */
+        public Builder maxReconsumeTimes(int n) {
+            this.maxReconsumeTimes = atLeast(n, -1, "maxReconsumeTimes");
+            return this;
         }
 
         /** {@code host:port} of the broker (or give a full {@link #clientConfig}). */
@@ -337,8 +368,13 @@ public final class PushConsumer implements AutoCloseable {
 
         /** Subscribes to a topic with a tag expression: {@code *} or {@code TagA || TagB}. */
         public Builder subscribe(String topic, String tagExpression) {
-            TagFilter.parse(topic, tagExpression);
-            subscriptions.put(topic, tagExpression);
+            return subscribe(topic, MessageSelector.byTag(tagExpression));
+        }
+
+        /** Subscribes to a topic with a tag or SQL92 selector, evaluated at the broker. */
+        public Builder subscribe(String topic, MessageSelector selector) {
+            SubscriptionFilter.parse(topic, selector);
+            subscriptions.put(topic, selector);
             return this;
         }
 
@@ -477,8 +513,8 @@ public final class PushConsumer implements AutoCloseable {
                 throw new IllegalArgumentException("lockMaxLiveTime " + lockMaxLiveTime
                         + " must exceed rebalanceLockInterval " + rebalanceLockInterval + " (locks would lapse)");
             }
-            Map<String, TagFilter> filters = new LinkedHashMap<>();
-            subscriptions.forEach((t, e) -> filters.put(t, TagFilter.parse(t, e)));
+            Map<String, SubscriptionFilter> filters = new LinkedHashMap<>();
+            subscriptions.forEach((t, e) -> filters.put(t, SubscriptionFilter.parse(t, e)));
             return new ConsumerSettings(consumerGroup, messageModel, Map.copyOf(filters), consumeFromWhere,
                     consumeTimestamp, consumeThreads, pullBatchSize, consumeMessageBatchMaxSize,
                     pullThresholdForQueue, pullThresholdSizeForQueue, allocateStrategy, pullMaxWait,

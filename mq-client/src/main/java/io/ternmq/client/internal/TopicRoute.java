@@ -22,9 +22,10 @@ public record TopicRoute(String topic, boolean exists, int perm, List<MessageQue
                 route.queues());
     }
 
-    public static TopicRoute notYetCreated(String topic, int defaultQueueNums) {
+    /** A topic the broker does not know yet and will create with {@code queueNums} queues on the first send. */
+    public static TopicRoute notYetCreated(String topic, int queueNums) {
         List<MessageQueue> queues = new ArrayList<>();
-        for (int i = 0; i < defaultQueueNums; i++) {
+        for (int i = 0; i < queueNums; i++) {
             queues.add(new MessageQueue(topic, i));
         }
         return new TopicRoute(topic, false, Topics.PERM_READ_WRITE, List.copyOf(queues), List.of());

@@ -4,6 +4,7 @@ import io.ternmq.client.MQBrokerException;
 import io.ternmq.client.remoting.RemotingClient;
 import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.command.Commands;
+import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Topics;
 
 import java.time.Duration;
@@ -24,18 +25,17 @@ public final class TopicRouteCache {
 
     private final RemotingClient remoting;
     private final Duration ttl;
-    private final int defaultQueueNums;
+    private volatile CompletableFuture<Integer> brokerDefaultQueueNums;
     private final LongSupplier clock;
     private final Map<String, Entry> routes = new ConcurrentHashMap<>();
 
-    public TopicRouteCache(RemotingClient remoting, Duration ttl, int defaultQueueNums) {
-        this(remoting, ttl, defaultQueueNums, System::currentTimeMillis);
+    public TopicRouteCache(RemotingClient remoting, Duration ttl) {
+        this(remoting, ttl, System::currentTimeMillis);
     }
 
-    TopicRouteCache(RemotingClient remoting, Duration ttl, int defaultQueueNums, LongSupplier clock) {
+    TopicRouteCache(RemotingClient remoting, Duration ttl, LongSupplier clock) {
         this.remoting = remoting;
         this.ttl = ttl;
-        this.defaultQueueNums = defaultQueueNums;
         this.clock = clock;
     }
 
@@ -55,15 +55,46 @@ public final class TopicRouteCache {
             long life = ttl.toMillis();
             if (error == null) {
                 r = TopicRoute.of(route);
-            } else if (error instanceof MQBrokerException b && b.errorCode() == ErrorCode.TOPIC_NOT_EXIST) {
-                r = TopicRoute.notYetCreated(topic, defaultQueueNums);
-                life = Math.min(life, 1000);
+            } else if (isTopicNotExist(error)) {
+                return null;
             } else {
                 throw error instanceof CompletionException ce ? ce : new CompletionException(error);
             }
             routes.put(topic, new Entry(r, clock.getAsLong() + life));
             return r;
+        }).thenCompose(r -> r != null ? CompletableFuture.completedFuture(r) : notYetCreated(topic));
+    }
+
+    private static boolean isTopicNotExist(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof MQBrokerException b && b.errorCode() == ErrorCode.TOPIC_NOT_EXIST;
+    }
+
+    /**
+     * The route of a topic the broker will create on the first send: as many queues as the broker's
+     * {@code defaultTopicQueueNums} (asked once, from BROKER_STATUS), so hash-keyed sends pick the same queue before
+     * and after the creation. Cached for at most a second, then the real route is read.
+     */
+    private CompletableFuture<TopicRoute> notYetCreated(String topic) {
+        CompletableFuture<Integer> queues = brokerDefaultQueueNums;
+        if (queues == null || queues.isCompletedExceptionally()) {
+            queues = remoting.invoke(Commands.BROKER_STATUS, Empty.INSTANCE)
+                    .thenApply(status -> parseQueueNums(status.stats().get("defaultTopicQueueNums")));
+            brokerDefaultQueueNums = queues;
+        }
+        return queues.thenApply(n -> {
+            TopicRoute r = TopicRoute.notYetCreated(topic, n);
+            routes.put(topic, new Entry(r, clock.getAsLong() + Math.min(ttl.toMillis(), 1000)));
+            return r;
         });
+    }
+
+    private static int parseQueueNums(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return 1; // queue 0 always exists
+        }
     }
 
     /** Forgets a topic so the next call fetches it. */

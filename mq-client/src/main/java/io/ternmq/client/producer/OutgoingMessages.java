@@ -21,6 +21,7 @@ final class OutgoingMessages {
             props.put(MessageProperties.KEYS, String.join(" ", message.keys()));
         }
         props.put(MessageProperties.UNIQ_KEY, uniqKey);
+        message.delivery().addProperties(props, bornTimestamp);
         return new OutgoingMessage(props, message.body(), bornTimestamp, 0, 0);
     }
 }

@@ -38,8 +38,9 @@ import java.util.concurrent.CompletableFuture;
  * ({@link #send(Message, String)}, {@link #sendOrderly}) stay on their queue and are not retried. Every message gets
  * a client-generated UNIQ_KEY, returned as {@link SendResult#msgId()}.
  *
- * <p>Thread-safe: one producer may be shared by many threads. A topic the broker does not know yet is sent to queues
- * {@code 0..defaultTopicQueueNums-1}, and the broker creates it when auto-creation is enabled.
+ * <p>Thread-safe: one producer may be shared by many threads. A topic the broker does not know yet is sent to as many
+ * queues as the broker's {@code defaultTopicQueueNums} (read once from the broker), and the broker creates it when
+ * auto-creation is enabled.
  */
 public final class Producer implements AutoCloseable {
     private final ClientConfig config;
@@ -60,7 +61,7 @@ public final class Producer implements AutoCloseable {
         this.producerGroup = Objects.requireNonNull(b.producerGroup, "producerGroup");
         this.maxMessageSize = b.maxMessageSize;
         this.remoting = new RemotingClient(config);
-        this.routes = new TopicRouteCache(remoting, b.routeRefreshInterval, b.defaultTopicQueueNums);
+        this.routes = new TopicRouteCache(remoting, b.routeRefreshInterval);
         this.sender = new MessageSender(remoting, routes, producerGroup, b.sendTimeout, b.retryTimesWhenSendFailed);
         this.batcher = b.batching ? new SendBatcher(sender, routes, SendBatcher.Settings.of(b.batchMaxMessages,
                 Math.min(b.batchMaxBytes, b.maxMessageSize), b.linger, b.maxInFlightPerQueue), roundRobin) : null;
@@ -122,6 +123,9 @@ public final class Producer implements AutoCloseable {
         for (Message m : batch) {
             if (!m.topic().equals(topic)) {
                 throw new IllegalArgumentException("a batch must have one topic: " + topic + " and " + m.topic());
+            }
+            if (batch.size() > 1 && m.delivery() != io.ternmq.client.Delivery.NOW) {
+                throw new IllegalArgumentException("delayed messages cannot be batched: " + m);
             }
             OutgoingMessage o = encode(m);
             out.add(o);
@@ -217,7 +221,6 @@ public final class Producer implements AutoCloseable {
         private String producerGroup = "DEFAULT_PRODUCER";
         private Duration sendTimeout = Duration.ofSeconds(3);
         private int retryTimesWhenSendFailed = 2;
-        private int defaultTopicQueueNums = 4;
         private int maxMessageSize = 4 * 1024 * 1024;
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
         private boolean batching = true;
@@ -260,15 +263,6 @@ public final class Producer implements AutoCloseable {
             return this;
         }
 
-        /** Queues assumed for a topic the broker does not know yet (4). */
-        public Builder defaultTopicQueueNums(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("defaultTopicQueueNums must be >= 1");
-            }
-            this.defaultTopicQueueNums = n;
-            return this;
-        }
-
         /** Largest body (or batch of bodies) accepted before sending (4 MiB). */
         public Builder maxMessageSize(int maxMessageSize) {
             this.maxMessageSize = maxMessageSize;
@@ -282,9 +276,10 @@ public final class Producer implements AutoCloseable {
         }
 
         /**
-         * Whether single-message sends (sync, async and ordered; not one-way, user batches or delayed messages) are
-         * batched per queue (on). A message goes out at once when nothing of its queue is in flight; otherwise it
-         * joins the next SEND of that queue. Each message still gets its own {@link SendResult}.
+         * Whether single-message sends (sync, async and ordered; not one-way, user batches, delayed or
+         * transactional messages) are batched per queue (on). A message goes out at once while its queue has fewer
+         * than its limit of SENDs in flight; otherwise it joins the next SEND of that queue. Each message still gets
+         * its own {@link SendResult}.
          */
         public Builder batching(boolean enabled) {
             this.batching = enabled;

@@ -2,6 +2,7 @@ package io.ternmq.client.producer;
 
 import io.ternmq.client.MessageQueue;
 import io.ternmq.client.internal.TopicRouteCache;
+import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.protocol.message.OutgoingMessage;
 
 import java.time.Duration;
@@ -19,13 +20,14 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * and one index entry instead of one per message, which is where the throughput comes from.
  *
  * <p>Ordered sends (selector, hash key) get buffers of their own that never retry elsewhere, so they stay FIFO.
- * Messages the broker must not store in a batch (delayed ones) are not given to the batcher.
+ * Messages the broker refuses in a batch (delayed and transactional half messages) are not given to the batcher.
  *
  * <p>Thread-safe.
  */
 final class SendBatcher implements AutoCloseable {
-    /** Property names of delayed delivery; the broker rejects them inside a batch entry. */
-    private static final String[] UNBATCHABLE_PROPERTIES = {"DELAY", "TIMER_DELIVER_MS"};
+    /** Delayed and transactional (half) messages: the broker refuses them inside a batch. */
+    private static final String[] UNBATCHABLE_PROPERTIES = {MessageProperties.DELAY,
+        MessageProperties.TIMER_DELIVER_MS, MessageProperties.TRANSACTION_PREPARED};
 
     /**
      * @param maxMessages most messages in one SEND

@@ -170,12 +170,6 @@ public final class TransactionProducer implements AutoCloseable {
             return this;
         }
 
-        /** Queues assumed for a topic the broker does not know yet (see {@link Producer.Builder}). */
-        public Builder defaultTopicQueueNums(int n) {
-            producer.defaultTopicQueueNums(n);
-            return this;
-        }
-
         /** Required: runs and checks local transactions. */
         public Builder transactionListener(TransactionListener listener) {
             this.listener = listener;

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@EmbeddedMQ(config = "defaultTopicQueueNums=4")
+// short delay levels: failed messages come back through the broker's retry topic after a second
+@EmbeddedMQ(config = {"defaultTopicQueueNums=4", "messageDelayLevel=1s 1s 1s 1s 1s 1s"})
 class PushConsumerEndToEndTest {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private String address;

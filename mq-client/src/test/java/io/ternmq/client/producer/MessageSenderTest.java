@@ -42,7 +42,7 @@ class MessageSenderTest {
     @BeforeEach
     void setUp() {
         remoting = new RemotingClient(ClientConfig.builder().brokerAddress("b:1").build(), connector, Runnable::run);
-        sender = new MessageSender(remoting, new TopicRouteCache(remoting, Duration.ofMinutes(1), 4), "pg",
+        sender = new MessageSender(remoting, new TopicRouteCache(remoting, Duration.ofMinutes(1)), "pg",
                 Duration.ofSeconds(3), 2);
     }
 

@@ -48,7 +48,7 @@ class SendBatcherTest {
     @BeforeEach
     void setUp() {
         remoting = new RemotingClient(ClientConfig.builder().brokerAddress("b:1").build(), connector, Runnable::run);
-        routes = new TopicRouteCache(remoting, Duration.ofMinutes(1), 4);
+        routes = new TopicRouteCache(remoting, Duration.ofMinutes(1));
         sender = new MessageSender(remoting, routes, "pg", Duration.ofSeconds(3), 2);
         connectAndRoute();
     }
@@ -243,9 +243,11 @@ class SendBatcherTest {
     }
 
     @Test
-    void delayedMessagesAreNotBatchable() {
+    void delayedAndHalfMessagesAreNotBatchableBecauseTheBrokerRefusesThemInABatch() {
         assertTrue(SendBatcher.batchable(new OutgoingMessage(Map.of("KEYS", "k"), new byte[1], 0, 0, 0)));
         assertTrue(!SendBatcher.batchable(new OutgoingMessage(Map.of("DELAY", "3"), new byte[1], 0, 0, 0)));
+        assertTrue(!SendBatcher.batchable(new OutgoingMessage(Map.of("TIMER_DELIVER_MS", "9"), new byte[1], 0, 0, 0)));
+        assertTrue(!SendBatcher.batchable(new OutgoingMessage(Map.of("TRAN_MSG", "true"), new byte[1], 0, 0, 0)));
     }
 
     private static MQBrokerException brokerFailure(CompletableFuture<?> f) {

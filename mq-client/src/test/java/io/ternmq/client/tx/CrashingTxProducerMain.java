@@ -36,7 +36,7 @@ public final class CrashingTxProducerMain {
         String prefix = args[4];
         int count = Integer.parseInt(args[5]);
         try (TransactionProducer producer = TransactionProducer.builder()
-                .clientConfig(TxTestSupport.config(address)).producerGroup(group).defaultTopicQueueNums(1)
+                .clientConfig(TxTestSupport.config(address)).producerGroup(group)
                 .transactionListener(new LedgerListener(ledger)).build()) {
             producer.start();
             for (int i = 0; i < count; i++) {

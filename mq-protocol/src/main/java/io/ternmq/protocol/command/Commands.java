@@ -36,6 +36,9 @@ public final class Commands {
     public static final Command<QueryMessages.OffsetByTime, OffsetResponse> SEARCH_OFFSET = client(18,
             "SEARCH_OFFSET", "First queue offset stored at or after a timestamp.",
             QueryMessages.OffsetByTime::decode, OffsetResponse::decode);
+    public static final Command<SendBack.Request, SendBack.Response> SEND_BACK = client(19, "SEND_BACK",
+            "Hand back a message whose consumption failed: redelivered via %RETRY%group with back-off, or moved to "
+                    + "%DLQ%group after maxReconsumeTimes.", SendBack.Request::decode, SendBack.Response::decode);
     public static final Command<Topics.Config, Empty> CREATE_TOPIC = client(20, "CREATE_TOPIC",
             "Create a topic or update its queue count and permissions.", Topics.Config::decode, Empty::decode);
     public static final Command<Topics.Name, Empty> DELETE_TOPIC = client(21, "DELETE_TOPIC",
@@ -54,6 +57,9 @@ public final class Commands {
     public static final Command<QueryMessages.ByTime, QueryMessages.Result> QUERY_MESSAGE_BY_TIME = client(32,
             "QUERY_MESSAGE_BY_TIME", "Messages of a topic stored within a time range.",
             QueryMessages.ByTime::decode, QueryMessages.Result::decode);
+    public static final Command<DeadLetters.ResendRequest, DeadLetters.ResendResponse> RESEND_DLQ_MESSAGE = client(33,
+            "RESEND_DLQ_MESSAGE", "Re-send a message of %DLQ%group to that group only (via %RETRY%group, count reset).",
+            DeadLetters.ResendRequest::decode, DeadLetters.ResendResponse::decode);
     public static final Command<MessageTrace.Request, MessageTrace.Response> MESSAGE_TRACE = client(34,
             "MESSAGE_TRACE", "One message's trace: where it is stored, which groups consumed it, its retry/DLQ copies.",
             MessageTrace.Request::decode, MessageTrace.Response::decode);
@@ -65,6 +71,9 @@ public final class Commands {
     public static final Command<Empty, Progress.BrokerStatus> BROKER_STATUS = client(42, "BROKER_STATUS",
             "Broker runtime figures: version, uptime, offsets, disk, throughput.", Empty::decode,
             Progress.BrokerStatus::decode);
+    public static final Command<SubscriptionGroups.Config, Empty> UPDATE_SUBSCRIPTION_GROUP = client(43,
+            "UPDATE_SUBSCRIPTION_GROUP", "Create or update a consumer group's settings (consumeEnable, retryMaxTimes).",
+            SubscriptionGroups.Config::decode, Empty::decode);
 
     public static final Command<Transactions.EndRequest, Transactions.EndResponse> END_TX = client(50, "END_TX",
             "Commit, roll back or report unknown for a half (transactional) message; may be one-way.",

@@ -21,6 +21,28 @@ public final class MessageProperties {
     /** On a committed or parked message: the broker id of the half message it came from. */
     public static final String TRANSACTION_HALF_MESSAGE_ID = "TRAN_HALF_MSG_ID";
 
+    /** Producer: deliver after this delay level (1-based index into the broker's messageDelayLevel table). */
+    public static final String DELAY = "DELAY";
+    /** Producer: deliver at this time, epoch milliseconds (second precision; the broker rounds up). */
+    public static final String TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
+    /** Broker-internal while a message waits in the schedule: the topic it will be delivered to. */
+    public static final String REAL_TOPIC = "REAL_TOPIC";
+    /** Broker-internal while a message waits in the schedule: the queue it will be delivered to. */
+    public static final String REAL_QID = "REAL_QID";
+    /** On a message of {@code %RETRY%group}: the topic it was first consumed from. */
+    public static final String RETRY_TOPIC = "RETRY_TOPIC";
+    /** On a retry or DLQ message: the broker id of the message as first stored (in its original topic). */
+    public static final String ORIGIN_MESSAGE_ID = "ORIGIN_MESSAGE_ID";
+    /** On a message of {@code %DLQ%group}: the topic it was first consumed from. */
+    public static final String DLQ_ORIGIN_TOPIC = "DLQ_ORIGIN_TOPIC";
+    /** On a message of {@code %DLQ%group}: the broker id of the message as first stored. */
+    public static final String DLQ_ORIGIN_MESSAGE_ID = "DLQ_ORIGIN_MESSAGE_ID";
+
+    /** Prefix of a consumer group's retry topic: {@code %RETRY%group}. */
+    public static final String RETRY_TOPIC_PREFIX = "%RETRY%";
+    /** Prefix of a consumer group's dead-letter topic: {@code %DLQ%group}. */
+    public static final String DLQ_TOPIC_PREFIX = "%DLQ%";
+
     private MessageProperties() {
     }
 }

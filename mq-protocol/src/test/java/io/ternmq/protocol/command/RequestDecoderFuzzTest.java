@@ -123,6 +123,16 @@ class RequestDecoderFuzzTest {
     }
 
     @FuzzTest(maxDuration = MAX_DURATION)
+    void sendBackRequest(byte[] body) {
+        decodeRequest(Commands.SEND_BACK, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void resendDlqMessageRequest(byte[] body) {
+        decodeRequest(Commands.RESEND_DLQ_MESSAGE, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
     void createTopicRequest(byte[] body) {
         decodeRequest(Commands.CREATE_TOPIC, body);
     }
@@ -165,6 +175,11 @@ class RequestDecoderFuzzTest {
     @FuzzTest(maxDuration = MAX_DURATION)
     void listGroupsRequest(byte[] body) {
         decodeRequest(Commands.LIST_GROUPS, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void updateSubscriptionGroupRequest(byte[] body) {
+        decodeRequest(Commands.UPDATE_SUBSCRIPTION_GROUP, body);
     }
 
     @FuzzTest(maxDuration = MAX_DURATION)

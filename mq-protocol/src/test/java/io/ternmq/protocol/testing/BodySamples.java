@@ -5,6 +5,7 @@ import io.ternmq.protocol.command.Command;
 import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.ConsumerList;
 import io.ternmq.protocol.command.ConsumerOffsets;
+import io.ternmq.protocol.command.DeadLetters;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Heartbeat;
 import io.ternmq.protocol.command.Hello;
@@ -15,6 +16,8 @@ import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.command.QueryMessages;
 import io.ternmq.protocol.command.QueueLocks;
 import io.ternmq.protocol.command.Send;
+import io.ternmq.protocol.command.SendBack;
+import io.ternmq.protocol.command.SubscriptionGroups;
 import io.ternmq.protocol.command.Topics;
 import io.ternmq.protocol.command.Transactions;
 import io.ternmq.protocol.message.ExpressionType;
@@ -69,6 +72,8 @@ public final class BodySamples {
         add(Commands.NOTIFY_CONSUMER_IDS_CHANGED, new ConsumerList.GroupRequest("cg-orders"), Empty.INSTANCE);
         add(Commands.SEARCH_OFFSET, new QueryMessages.OffsetByTime("orders", 2, 1_700_000_000_003L),
                 new OffsetResponse(5L));
+        add(Commands.SEND_BACK, new SendBack.Request("cg-orders", "AC11000100002A9F", 0, -1),
+                new SendBack.Response(SendBack.Outcome.DLQ, "%DLQ%cg-orders", "AC11000100002B00", 17));
         add(Commands.CREATE_TOPIC, new Topics.Config("orders", 8, Topics.PERM_READ_WRITE, true), Empty.INSTANCE);
         add(Commands.DELETE_TOPIC, new Topics.Name("orders"), Empty.INSTANCE);
         add(Commands.LIST_TOPICS, Empty.INSTANCE, new Topics.ListResponse(List.of("orders", "audit", "%RETRY%cg")));
@@ -81,6 +86,8 @@ public final class BodySamples {
                 new QueryMessages.Result(List.of(view(43L))));
         add(Commands.QUERY_MESSAGE_BY_TIME, new QueryMessages.ByTime("orders", 33L, 44L, 64),
                 new QueryMessages.Result(List.of()));
+        add(Commands.RESEND_DLQ_MESSAGE, new DeadLetters.ResendRequest("cg-orders", "AC11000100002B00"),
+                new DeadLetters.ResendResponse("%RETRY%cg-orders", 0, "AC11000100002C00"));
         add(Commands.MESSAGE_TRACE, new MessageTrace.Request("uniq-42"), new MessageTrace.Response("uniq-42", List.of(
                         new MessageTrace.StoredCopy(MessageTrace.CopyKind.ORIGINAL, "orders", 2, 42L, "AC11000100002A9F",
                                 1_700_000_000_011L, 0),
@@ -96,6 +103,7 @@ public final class BodySamples {
         add(Commands.LIST_GROUPS, Empty.INSTANCE, new Progress.Groups(List.of(
                 new Progress.GroupInfo("cg-orders", MessageModel.CLUSTERING, List.of("client-1"), List.of("orders")),
                 new Progress.GroupInfo("cg-audit", MessageModel.BROADCASTING, List.of(), List.of("audit", "x")))));
+        add(Commands.UPDATE_SUBSCRIPTION_GROUP, new SubscriptionGroups.Config("cg-orders", true, 5), Empty.INSTANCE);
         add(Commands.BROKER_STATUS, Empty.INSTANCE, new Progress.BrokerStatus(orderedMap(
                 "version", "0.1.0", "uptimeMs", "123456", "commitLogMaxOffset", "987654321")));
         add(Commands.LOCK_QUEUES, new QueueLocks.Request("cg-orders", "client-7", List.of(

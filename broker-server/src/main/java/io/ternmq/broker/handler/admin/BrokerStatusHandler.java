@@ -53,6 +53,9 @@ public final class BrokerStatusHandler implements RequestHandler<Empty> {
         figures.put("writable", Boolean.toString(store.writable()));
         figures.put("segmentCount", Integer.toString(store.segmentCount()));
         figures.put("flushDiskType", core.config().get(BrokerConfigKeys.FLUSH_DISK_TYPE).name());
+        // producers size the route of a topic that auto-creation has not made yet from these (like RocketMQ's TBW102)
+        figures.put("autoCreateTopicEnable", core.config().get(BrokerConfigKeys.AUTO_CREATE_TOPIC_ENABLE).toString());
+        figures.put("defaultTopicQueueNums", core.config().get(BrokerConfigKeys.DEFAULT_TOPIC_QUEUE_NUMS).toString());
         figures.put("brokerRole", core.config().get(BrokerConfigKeys.BROKER_ROLE).name());
         return Reply.ok(new Progress.BrokerStatus(figures)).done();
     }

@@ -4,11 +4,13 @@ import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.broker.filter.SubscriptionFilters;
 import io.ternmq.broker.metadata.ResourceName;
 import io.ternmq.broker.remoting.Reply;
+import io.ternmq.broker.retry.RetryTopics;
 import io.ternmq.broker.remoting.RequestContext;
 import io.ternmq.broker.remoting.RequestHandler;
 import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Heartbeat;
+import io.ternmq.protocol.message.MessageModel;
 import io.ternmq.protocol.message.Subscription;
 
 import java.util.Optional;
@@ -36,6 +38,12 @@ public final class HeartbeatHandler implements RequestHandler<Heartbeat.Request>
             if (core.subscriptionGroups().getOrCreate(g.group()).isEmpty()) {
                 return Reply.error(ErrorCode.SUBSCRIPTION_ILLEGAL, "consumer group " + g.group()
                         + " does not exist and autoCreateSubscriptionGroup is off").done();
+            }
+        }
+        for (Heartbeat.ConsumerGroup g : request.consumerGroups()) {
+            if (g.model() == MessageModel.CLUSTERING) {
+                // clustering consumers subscribe to their retry topic; it must exist before their first pull
+                RetryTopics.ensure(core.topics(), RetryTopics.retryTopic(g.group()));
             }
         }
         context.channel().identify(request.clientId());

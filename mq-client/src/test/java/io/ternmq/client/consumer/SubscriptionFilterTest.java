@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TagFilterTest {
+class SubscriptionFilterTest {
     @Test
     void starMatchesEverythingIncludingUntaggedMessages() {
-        TagFilter f = TagFilter.parse("T", "*");
+        SubscriptionFilter f = SubscriptionFilter.parse("T", "*");
         assertTrue(f.matches(null));
         assertTrue(f.matches("A"));
     }
 
     @Test
     void orExpressionMatchesOnlyTheListedTags() {
-        TagFilter f = TagFilter.parse("T", "A || B");
+        SubscriptionFilter f = SubscriptionFilter.parse("T", "A || B");
         assertTrue(f.matches("A"));
         assertTrue(f.matches("B"));
         assertFalse(f.matches("C"));
@@ -25,6 +25,6 @@ class TagFilterTest {
 
     @Test
     void emptyAlternativesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> TagFilter.parse("T", "||"));
+        assertThrows(IllegalArgumentException.class, () -> SubscriptionFilter.parse("T", "||"));
     }
 }
