@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * N of them get exactly N/2 appends per fsync (measured). So when the previous fsync released {@code k > 1}
  * appends, the thread waits until {@code k} more requests than were already waiting have arrived, or at most a
  * quarter of the last fsync's duration (capped by {@link #MAX_GATHER_NANOS}). A single appender (k = 1) never
- * waits. Under an open-loop load the gather adds at most that quarter fsync of latency and makes each fsync cover
- * more.
+ * waits. The gather is kept only while it pays off (at least half of the released appends arrive within it);
+ * appenders that come back through a network round trip miss the window, and then it is tried again only every
+ * {@value #REPROBE_GATHER_EVERY} fsyncs, so it costs them at most that quarter fsync now and then.
  *
  * <p>An append whose fsync has not completed within {@code syncFlushTimeoutMs} completes with
  * {@link AppendStatus#FLUSH_DISK_TIMEOUT} (the write may still become durable). A failed fsync closes the store for
@@ -42,6 +43,8 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
     static final long MAX_GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Measured on the 2-core dev VM (fsync ~330 us): 0 gives N/2 appends per fsync, 0.1-0.25 ~0.9 N, 1.0 less. */
     static final double GATHER_FRACTION = 0.25;
+    /** While gathering does not pay off, try it again every this many fsyncs. */
+    static final int REPROBE_GATHER_EVERY = 16;
     private static final int NO_WAKE = Integer.MAX_VALUE;
 
     private final CommitLog log;
@@ -58,6 +61,8 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
     private volatile boolean running;
     private volatile Thread thread;
     private long lastFsyncNanos;
+    /** Requests already waiting when the last batch was released (fsync thread only). */
+    private int waitingAtRelease;
 
     public GroupCommitFlusher(CommitLog log, WriteGate gate, long timeoutMs) {
         this.log = log;
@@ -92,15 +97,22 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
 
     private void loop() {
         int released = 0;
+        boolean gatherPaysOff = true;
+        int cyclesSinceGather = 0;
         while (running || waitingCount.get() > 0) {
             if (waitingCount.get() == 0) {
                 awaitCount(1, Long.MAX_VALUE);
                 released = 0;
                 continue;
             }
-            if (released > 1 && running) {
+            if (released > 1 && running && (gatherPaysOff || ++cyclesSinceGather >= REPROBE_GATHER_EVERY)) {
+                cyclesSinceGather = 0;
+                // Counted from the release, not from now: with inline completion many are back already.
                 long gather = Math.min((long) (lastFsyncNanos * GATHER_FRACTION), MAX_GATHER_NANOS);
-                awaitCount(waitingCount.get() + released, System.nanoTime() + gather);
+                awaitCount(waitingAtRelease + released, System.nanoTime() + gather);
+                // Appenders that come back through a network round trip miss the window; then the wait only adds
+                // latency, so stop gathering until a later probe finds most of them back in time again.
+                gatherPaysOff = 2 * (waitingCount.get() - waitingAtRelease) >= released;
             }
             List<FlushRequest> batch = drain();
             commit(batch);
@@ -148,7 +160,8 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
             long flushed = log.flush();
             lastFsyncNanos = System.nanoTime() - t0;
             inFlight = List.of();
-            if (waitingCount.get() == 0) {
+            waitingAtRelease = waitingCount.get();
+            if (waitingAtRelease == 0) {
                 // Nothing for the next fsync yet: completing here costs no one anything and saves a thread hop.
                 FlushAcknowledger.complete(batch, flushed);
             } else {
