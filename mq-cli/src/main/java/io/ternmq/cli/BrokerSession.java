@@ -2,6 +2,7 @@ package io.ternmq.cli;
 
 import io.ternmq.client.ClientConfig;
 import io.ternmq.client.admin.AdminClient;
+import io.ternmq.client.consumer.MessageSelector;
 import io.ternmq.client.consumer.PullConsumer;
 import io.ternmq.client.producer.Producer;
 
@@ -53,7 +54,13 @@ final class BrokerSession implements AutoCloseable {
 
     /** A started pull consumer of {@code group}; each call makes a new one. */
     PullConsumer pullConsumer(String group) {
-        PullConsumer consumer = track(PullConsumer.builder().clientConfig(config).consumerGroup(group).build());
+        return pullConsumer(group, MessageSelector.all());
+    }
+
+    /** A started pull consumer of {@code group} whose pulls the broker filters with {@code selector}. */
+    PullConsumer pullConsumer(String group, MessageSelector selector) {
+        PullConsumer consumer = track(PullConsumer.builder().clientConfig(config).consumerGroup(group)
+                .selector(selector).build());
         consumer.start();
         return consumer;
     }

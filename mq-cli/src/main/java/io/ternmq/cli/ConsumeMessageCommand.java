@@ -3,9 +3,11 @@ package io.ternmq.cli;
 import io.ternmq.cli.output.Report;
 import io.ternmq.client.MessageQueue;
 import io.ternmq.client.consumer.MessageExt;
+import io.ternmq.client.consumer.MessageSelector;
 import io.ternmq.client.consumer.PullConsumer;
 import io.ternmq.client.consumer.PullResult;
 import io.ternmq.client.consumer.PullStatus;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +18,8 @@ import java.util.List;
 /**
  * {@code consumeMessage}: reads up to {@code -c} messages of a topic and prints them, without disturbing any
  * consumer group unless asked to. Reads queue by queue, in queue-id order, from the queue's oldest offset
- * (or the group's committed offset with {@code -g}, or {@code -o} with {@code -i}).
+ * (or the group's committed offset with {@code -g}, or {@code -o} with {@code -i}). With {@code --tags} or
+ * {@code --sql} the broker filters; skipped messages still move the offsets {@code --commit} stores.
  */
 @Command(name = "consumeMessage", description = "Read and print messages of a topic (browse; commits nothing unless --commit).")
 final class ConsumeMessageCommand extends BrokerCommand {
@@ -42,6 +45,9 @@ final class ConsumeMessageCommand extends BrokerCommand {
     @Option(names = "--commit", description = "Commit the offsets after the printed messages for the group (needs -g).")
     boolean commit;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SelectorOptions filter;
+
     @Override
     protected Report run(BrokerSession session) {
         if (offset != null && queueId == null) {
@@ -53,7 +59,8 @@ final class ConsumeMessageCommand extends BrokerCommand {
         if (count < 1) {
             throw new IllegalArgumentException("-c must be at least 1");
         }
-        PullConsumer consumer = session.pullConsumer(group != null ? group : BROWSE_GROUP);
+        PullConsumer consumer = session.pullConsumer(group != null ? group : BROWSE_GROUP,
+                filter != null ? filter.selector() : MessageSelector.all());
         List<MessageQueue> queues = consumer.fetchQueues(topic).stream()
                 .filter(q -> queueId == null || q.queueId() == queueId).sorted().toList();
         if (queues.isEmpty()) {

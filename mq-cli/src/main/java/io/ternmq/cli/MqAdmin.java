@@ -21,7 +21,7 @@ import java.time.Duration;
  * RocketMQ meaning there ({@code updateTopic -o} order, {@code consumeMessage -o} offset).
  */
 @Command(name = "mqadmin", mixinStandardHelpOptions = true, versionProvider = MqAdmin.Version.class,
-        description = "TernMQ admin tool: topics, messages, consumer progress and broker status.",
+        description = "TernMQ admin tool: topics, messages, transactions, consumer progress and broker status.",
         footer = {"", "Exit codes: 0 ok, 1 broker returned an error, 2 usage error, 3 cannot connect."},
         subcommands = {
                 UpdateTopicCommand.class, DeleteTopicCommand.class, TopicListCommand.class, TopicRouteCommand.class,
@@ -29,7 +29,7 @@ import java.time.Duration;
                 ConsumerProgressCommand.class, GroupListCommand.class, ConsumerConnectionCommand.class,
                 ResetOffsetByTimeCommand.class, QueryMsgByKeyCommand.class, QueryMsgByIdCommand.class, QueryMsgTraceByIdCommand.class,
                 PrintMsgCommand.class, QueryDlqCommand.class, ResendDlqCommand.class, UpdateSubGroupCommand.class,
-                BrokerStatusCommand.class, CommandLine.HelpCommand.class,
+                TxListCommand.class, TxResolveCommand.class, BrokerStatusCommand.class, CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class})
 public final class MqAdmin {
     static final String DEFAULT_BROKER = "127.0.0.1:10911";

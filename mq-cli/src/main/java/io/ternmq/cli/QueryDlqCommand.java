@@ -5,6 +5,7 @@ import io.ternmq.cli.output.Table;
 import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.protocol.message.MessageProperties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
@@ -23,25 +24,16 @@ final class QueryDlqCommand extends BrokerCommand {
     @Option(names = {"-k", "--key"}, description = "Only messages with this business key.")
     String key;
 
-    @Option(names = {"-b", "--begin"}, converter = TimeArgument.class, defaultValue = "0",
-            description = "Earliest store time in the DLQ: now, -1h, epoch ms, ISO-8601 (default: the beginning).")
-    long begin;
 
-    @Option(names = {"-e", "--end"}, converter = TimeArgument.class, defaultValue = "now",
-            description = "Latest store time, same forms (default: now).")
-    long end;
 
-    @Option(names = {"-c", "--max"}, defaultValue = "64", description = "Maximum messages (default ${DEFAULT-VALUE}).")
-    int max;
+    @Mixin
+    TimeRangeOptions range;
 
     @Override
     protected Report run(BrokerSession session) {
-        if (begin > end) {
-            throw new IllegalArgumentException("-b is after -e");
-        }
-        List<MessageExt> found = key != null ? session.admin().queryDlqMessageByKey(group, key, max)
-                : session.admin().listDlqMessages(group, Instant.ofEpochMilli(begin), Instant.ofEpochMilli(end),
-                max);
+        Instant begin = range.begin(0);
+        List<MessageExt> found = key != null ? session.admin().queryDlqMessageByKey(group, key, range.max)
+                : session.admin().listDlqMessages(group, begin, range.end(), range.max);
         return new Report()
                 .field("topic", MessageProperties.DLQ_TOPIC_PREFIX + group)
                 .field("found", found.size())

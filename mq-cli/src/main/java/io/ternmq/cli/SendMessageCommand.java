@@ -3,6 +3,7 @@ package io.ternmq.cli;
 import io.ternmq.cli.output.Report;
 import io.ternmq.client.Message;
 import io.ternmq.client.producer.SendResult;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code sendMessage}: sends one test message and prints where it was stored. */
+/**
+ * {@code sendMessage}: sends one test message and prints where it was stored. With a delay option the message is
+ * stored at once (same output) but consumers see it only when due; {@code delivery} says when.
+ */
 @Command(name = "sendMessage", description = "Send one message and print the send result.")
 final class SendMessageCommand extends BrokerCommand {
 
@@ -33,10 +37,16 @@ final class SendMessageCommand extends BrokerCommand {
     @Option(names = {"-s", "--sharding-key"}, description = "Hash key: messages with the same key go to one queue.")
     String shardingKey;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    DeliveryOptions delivery;
+
     @Override
     protected Report run(BrokerSession session) {
         Message.Builder builder = Message.builder().topic(topic).body(body).tags(tags).keys(splitKeys(keys));
         properties.forEach(builder::property);
+        if (delivery != null) {
+            delivery.applyTo(builder);
+        }
         Message message = builder.build();
         SendResult result = shardingKey == null
                 ? session.producer().send(message)
@@ -47,7 +57,8 @@ final class SendMessageCommand extends BrokerCommand {
                 .field("queueId", result.messageQueue().queueId())
                 .field("queueOffset", result.queueOffset())
                 .field("msgId", result.msgId())
-                .field("offsetMsgId", result.offsetMsgId());
+                .field("offsetMsgId", result.offsetMsgId())
+                .field("delivery", message.delivery().toString());
     }
 
     static List<String> splitKeys(String keys) {

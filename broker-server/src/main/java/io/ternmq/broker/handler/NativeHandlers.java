@@ -24,6 +24,7 @@ import io.ternmq.broker.handler.retry.ResendDlqMessageHandler;
 import io.ternmq.broker.handler.retry.SendBackHandler;
 import io.ternmq.broker.handler.send.SendHandler;
 import io.ternmq.broker.handler.tx.EndTxHandler;
+import io.ternmq.broker.handler.tx.ListTransactionsHandler;
 import io.ternmq.broker.handler.tx.TransactionalSendHandler;
 import io.ternmq.broker.handler.query.QueryByIdHandler;
 import io.ternmq.broker.handler.query.QueryByKeyHandler;
@@ -72,6 +73,7 @@ public final class NativeHandlers {
                 .register(Commands.HELLO, new HelloHandler(core.config()))
                 .register(Commands.SEND, new TransactionalSendHandler(new SendHandler(core.messages()), transactions))
                 .register(Commands.END_TX, new EndTxHandler(transactions))
+                .register(Commands.LIST_TRANSACTIONS, new ListTransactionsHandler(transactions))
                 .register(Commands.PULL, new PullHandler(core, holds,
                         core.config().get(BrokerConfigKeys.LONG_POLLING_MAX_WAIT_MS), responseBodyBudget))
                 .register(Commands.QUERY_CONSUMER_OFFSET, new QueryConsumerOffsetHandler(core.offsets()))

@@ -3,6 +3,7 @@ package io.ternmq.broker.tx;
 import io.ternmq.protocol.message.TransactionState;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,15 @@ final class TransactionTable {
         List<HalfMessage> out = new ArrayList<>();
         pending.values().stream().filter(tx -> tx.parked).forEach(tx -> out.add(tx.half));
         return out;
+    }
+
+    /** Every unresolved half message of {@code producerGroup} (null: of every group), oldest first. */
+    synchronized List<UnresolvedTransaction> unresolved(String producerGroup) {
+        return pending.values().stream()
+                .filter(tx -> producerGroup == null || tx.half.producerGroup().equals(producerGroup))
+                .sorted(Comparator.comparingLong(tx -> tx.half.storeTimestamp()))
+                .map(tx -> new UnresolvedTransaction(tx.half, tx.checkTimes, tx.state()))
+                .toList();
     }
 
     synchronized int pendingCount() {

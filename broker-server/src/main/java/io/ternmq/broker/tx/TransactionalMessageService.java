@@ -314,6 +314,11 @@ public final class TransactionalMessageService {
         return table.parked();
     }
 
+    /** Unresolved (pending or parked) half messages of one producer group, or of all when null; oldest first. */
+    public List<UnresolvedTransaction> unresolved(String producerGroup) {
+        return table.unresolved(producerGroup);
+    }
+
     /** The state of a half message: pending, parked, or (if still remembered) how it was resolved; null if unknown. */
     public TransactionState state(String halfId) {
         synchronized (table) {

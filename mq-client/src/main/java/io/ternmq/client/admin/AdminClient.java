@@ -16,6 +16,9 @@ import io.ternmq.protocol.command.QueryMessages;
 import io.ternmq.protocol.command.SubscriptionGroups;
 import io.ternmq.protocol.command.Topics;
 import io.ternmq.protocol.command.DeadLetters;
+import io.ternmq.protocol.command.Transactions;
+import io.ternmq.protocol.message.TransactionResolution;
+import io.ternmq.protocol.message.TransactionState;
 import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.client.MQBrokerException;
@@ -185,6 +188,37 @@ public final class AdminClient implements AutoCloseable {
      */
     public void updateSubscriptionGroup(String group, boolean consumeEnable, int retryMaxTimes) {
         call(Commands.UPDATE_SUBSCRIPTION_GROUP, new SubscriptionGroups.Config(group, consumeEnable, retryMaxTimes));
+    }
+
+    /**
+     * Half messages the broker still waits on (pending check-backs and parked ones), oldest first.
+     *
+     * @param producerGroup only this producer group's; null for every group
+     */
+    public List<TransactionInfo> listTransactions(String producerGroup) {
+        return call(Commands.LIST_TRANSACTIONS, new Transactions.ListRequest(producerGroup)).transactions().stream()
+                .map(t -> new TransactionInfo(t.transactionId(), t.producerGroup(), t.realTopic(), t.realQueueId(),
+                        t.halfMessageId(), t.storeTimestamp(), t.checkTimes(), t.state())).toList();
+    }
+
+    /**
+     * Commits or rolls back a half message on behalf of its producer, typically a parked one nobody answered for.
+     * Idempotent: repeating the same resolution answers the same state and stores nothing. The broker refuses
+     * (MQBrokerException) a wrong producer group, an unknown half message id, or the opposite of an earlier
+     * resolution.
+     *
+     * @param transactionId the producer's transaction id (informational; may be null)
+     * @param resolution    {@code COMMIT} or {@code ROLLBACK}
+     * @return the half message's state afterwards ({@code COMMITTED} or {@code ROLLED_BACK})
+     */
+    public TransactionState resolveTransaction(String producerGroup, String transactionId, String halfMessageId,
+                                               TransactionResolution resolution) {
+        if (resolution == TransactionResolution.UNKNOWN) {
+            throw new IllegalArgumentException("resolve a transaction with COMMIT or ROLLBACK");
+        }
+        // fromCheck = true: the protocol's flag for answers that do not come from the producer's own send path
+        return call(Commands.END_TX, new Transactions.EndRequest(producerGroup, transactionId, halfMessageId,
+                resolution, true)).state();
     }
 
     /** The queues of a topic, sorted. */

@@ -81,6 +81,9 @@ public final class Commands {
     public static final Command<Transactions.CheckRequest, Transactions.CheckResponse> CHECK_TX = server(51,
             "CHECK_TX", "Transaction check-back: ask a live producer of the group for its local transaction's state.",
             Transactions.CheckRequest::decode, Transactions.CheckResponse::decode);
+    public static final Command<Transactions.ListRequest, Transactions.ListResponse> LIST_TRANSACTIONS = client(52,
+            "LIST_TRANSACTIONS", "Unresolved half messages (pending check-back or parked for an operator), oldest first.",
+            Transactions.ListRequest::decode, Transactions.ListResponse::decode);
     public static final Command<QueueLocks.Request, QueueLocks.Locked> LOCK_QUEUES = client(60, "LOCK_QUEUES",
             "Orderly consumption: lock (or renew) queues for one client of a group; answers the ones it now holds.",
             QueueLocks.Request::decode, QueueLocks.Locked::decode);

@@ -193,6 +193,11 @@ class RequestDecoderFuzzTest {
     }
 
     @FuzzTest(maxDuration = MAX_DURATION)
+    void listTransactionsRequest(byte[] body) {
+        decodeRequest(Commands.LIST_TRANSACTIONS, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
     void lockQueuesRequest(byte[] body) {
         decodeRequest(Commands.LOCK_QUEUES, body);
     }

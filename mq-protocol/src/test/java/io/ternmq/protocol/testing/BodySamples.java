@@ -116,6 +116,11 @@ public final class BodySamples {
                 new Transactions.EndResponse(TransactionState.ROLLED_BACK));
         add(Commands.CHECK_TX, new Transactions.CheckRequest("pg-orders", "uniq-42", "AC11000100002A9F", 6, view(42L)),
                 new Transactions.CheckResponse(TransactionResolution.UNKNOWN));
+        add(Commands.LIST_TRANSACTIONS, new Transactions.ListRequest(null), new Transactions.ListResponse(List.of(
+                new Transactions.HalfMessageInfo("uniq-42", "pg-orders", "orders", 3, "AC11000100002A9F",
+                        1_700_000_000_013L, 15, TransactionState.PARKED),
+                new Transactions.HalfMessageInfo(null, "pg-audit", "audit", 0, "AC11000100002B9F",
+                        1_700_000_000_014L, 0, TransactionState.PENDING))));
     }
 
     private BodySamples() {
