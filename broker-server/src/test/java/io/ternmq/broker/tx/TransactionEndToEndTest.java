@@ -121,8 +121,9 @@ class TransactionEndToEndTest {
             }
             await("parked", WAIT, () -> broker.transactions().state(half) == TransactionState.PARKED);
             assertEquals(List.of(half), broker.transactions().parked().stream().map(HalfMessage::halfId).toList());
-            List<MessageView> parked = client.raw.call(Commands.QUERY_MESSAGE_BY_TIME, new QueryMessages.ByTime(
-                    TransactionTopics.PARKED_TOPIC, 0L, Long.MAX_VALUE, 10)).ok().messages();
+            // The parked copy is queryable once dispatched, which may be just after the state changed.
+            await("parked copy indexed", WAIT, () -> parkedCopies(client).size() == 1);
+            List<MessageView> parked = parkedCopies(client);
             assertEquals(1, parked.size());
             assertEquals(half, parked.get(0).properties().get(MessageProperties.TRANSACTION_HALF_MESSAGE_ID));
             assertEquals("3", parked.get(0).properties().get(MessageProperties.TRANSACTION_CHECK_TIMES));
@@ -134,6 +135,15 @@ class TransactionEndToEndTest {
                         TxClient.state(operator.end(half, TransactionResolution.COMMIT)));
                 await("delivered", WAIT, () -> delivered(operator, "orders") == 1);
             }
+        }
+    }
+
+    private static List<MessageView> parkedCopies(TxClient client) {
+        try {
+            return client.raw.call(Commands.QUERY_MESSAGE_BY_TIME, new QueryMessages.ByTime(
+                    TransactionTopics.PARKED_TOPIC, 0L, Long.MAX_VALUE, 10)).ok().messages();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
