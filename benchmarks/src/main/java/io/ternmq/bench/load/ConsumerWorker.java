@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * delay the busy ones) and parks briefly after a pass that found nothing.
  */
 final class ConsumerWorker implements Runnable {
-    private static final int PULL_BATCH = 32;
+    /** Messages per pull: as many as the push consumer's default pullBatchSize, so the tool reads as applications do. */
+    private static final int PULL_BATCH = 256;
     private static final Duration LONG_POLL = Duration.ofMillis(500);
     private static final Duration NO_WAIT = Duration.ofMillis(1);
     private static final long IDLE_PARK_NANOS = 1_000_000;
