@@ -1,16 +1,14 @@
 package io.ternmq.broker.trace;
 
-import io.ternmq.broker.client.ConsumerGroupView;
 import io.ternmq.broker.core.BrokerCore;
+import io.ternmq.broker.core.GroupTopics;
 import io.ternmq.broker.delay.ScheduleTopics;
-import io.ternmq.broker.offset.OffsetKey;
 import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.store.StoredMessage;
 import io.ternmq.protocol.command.MessageTrace;
 import io.ternmq.protocol.command.MessageTrace.CopyKind;
 import io.ternmq.protocol.command.MessageTrace.DeliveryState;
 import io.ternmq.protocol.message.MessageProperties;
-import io.ternmq.protocol.message.Subscription;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Builds a message's trace from what the broker already keeps, without a trace topic: the store (the message and
@@ -63,7 +59,7 @@ public final class MessageTraceService {
         StoredMessage original = originalOf(found.get());
         String uniq = original.properties().get(MessageProperties.UNIQ_KEY);
         String uniqueId = uniq != null ? uniq : original.messageId();
-        Map<String, Set<String>> topicsByGroup = topicsByGroup();
+        Map<String, Set<String>> topicsByGroup = GroupTopics.of(core);
         List<StoredMessage> copies = new ArrayList<>();
         copies.add(original);
         if (uniq != null) {
@@ -122,23 +118,5 @@ public final class MessageTraceService {
                 : committed.getAsLong() > copy.queueOffset() ? DeliveryState.CONSUMED : DeliveryState.PENDING;
         return new MessageTrace.GroupDelivery(group, copy.topic(), copy.queueId(), copy.queueOffset(),
                 committed.orElse(-1), state, core.consumerGroups().consumerIds(group));
-    }
-
-    /** Every known group with the topics it subscribes to (live members) or has committed offsets for. */
-    private Map<String, Set<String>> topicsByGroup() {
-        Map<String, Set<String>> result = new TreeMap<>();
-        for (String group : core.offsets().groups()) {
-            for (OffsetKey key : core.offsets().offsetsOf(group).keySet()) {
-                result.computeIfAbsent(group, g -> new TreeSet<>()).add(key.topic());
-            }
-        }
-        for (ConsumerGroupView view : core.consumerGroups().consumerGroups()) {
-            Set<String> topics = result.computeIfAbsent(view.group(), g -> new TreeSet<>());
-            for (Subscription s : view.subscriptions()) {
-                topics.add(s.topic());
-            }
-        }
-        core.subscriptionGroups().all().forEach(g -> result.computeIfAbsent(g.name(), n -> new TreeSet<>()));
-        return result;
     }
 }

@@ -1,8 +1,7 @@
 package io.ternmq.broker.handler.admin;
 
-import io.ternmq.broker.client.ConsumerGroupView;
 import io.ternmq.broker.core.BrokerCore;
-import io.ternmq.broker.offset.OffsetKey;
+import io.ternmq.broker.core.GroupTopics;
 import io.ternmq.broker.remoting.Reply;
 import io.ternmq.broker.remoting.RequestContext;
 import io.ternmq.broker.remoting.RequestHandler;
@@ -10,7 +9,6 @@ import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.topic.TopicConfig;
 import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.command.Progress;
-import io.ternmq.protocol.message.Subscription;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -37,7 +33,7 @@ public final class ConsumerProgressHandler implements RequestHandler<Progress.Re
 
     @Override
     public CompletableFuture<Reply> handle(RequestContext context, Progress.Request request) {
-        Map<String, Set<String>> topicsByGroup = topicsByGroup();
+        Map<String, Set<String>> topicsByGroup = GroupTopics.of(core);
         if (request.group() != null) {
             Set<String> topics = topicsByGroup.get(request.group());
             if (topics == null) {
@@ -65,20 +61,4 @@ public final class ConsumerProgressHandler implements RequestHandler<Progress.Re
         return Reply.ok(new Progress.Response(queues)).done();
     }
 
-    private Map<String, Set<String>> topicsByGroup() {
-        Map<String, Set<String>> result = new TreeMap<>();
-        for (String group : core.offsets().groups()) {
-            for (OffsetKey key : core.offsets().offsetsOf(group).keySet()) {
-                result.computeIfAbsent(group, g -> new TreeSet<>()).add(key.topic());
-            }
-        }
-        for (ConsumerGroupView view : core.consumerGroups().consumerGroups()) {
-            Set<String> topics = result.computeIfAbsent(view.group(), g -> new TreeSet<>());
-            for (Subscription s : view.subscriptions()) {
-                topics.add(s.topic());
-            }
-        }
-        core.subscriptionGroups().all().forEach(g -> result.computeIfAbsent(g.name(), n -> new TreeSet<>()));
-        return result;
-    }
 }
