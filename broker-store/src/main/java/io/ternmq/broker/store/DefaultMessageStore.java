@@ -95,7 +95,7 @@ final class DefaultMessageStore implements MessageStore {
         this.queries = new MessageQueries(commitLog, queues, index);
         this.validator = new EntryValidator(config.maxMessageSize(), config.mappedFileSizeCommitLog());
         if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
-            this.groupCommit = new GroupCommitFlusher(commitLog, gate, config.syncFlushTimeoutMs());
+            this.groupCommit = new GroupCommitFlusher(commitLog, gate, config.syncFlushTimeoutMs(), hooks.gather());
             this.flusher = groupCommit;
         } else {
             this.groupCommit = null;

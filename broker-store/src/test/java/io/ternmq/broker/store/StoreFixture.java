@@ -32,7 +32,7 @@ final class StoreFixture {
     /** Hooks whose periodic services stay quiet, so tests drive them. */
     static StorageHooks quietHooks() {
         return new StorageHooks(io.ternmq.broker.store.io.FileSync.FORCE, dir -> 0.10, Duration.ofHours(1),
-                Duration.ofHours(1));
+                Duration.ofHours(1), io.ternmq.broker.store.io.GroupCommitGather.DEFAULT);
     }
 
     /** Waits until everything written is dispatched and fsynced. */

@@ -4,6 +4,7 @@ import io.ternmq.broker.store.AppendResult;
 import io.ternmq.broker.store.AppendStatus;
 import io.ternmq.broker.store.commitlog.CommitLog;
 import io.ternmq.broker.store.commitlog.WriteGate;
+import io.ternmq.broker.store.io.GroupCommitGather;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -26,10 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  * an fsync alone and the rest miss it and wait a whole fsync: the appenders split into two alternating halves and
  * N of them get exactly N/2 appends per fsync (measured). So when the previous fsync released {@code k > 1}
  * appends, the thread waits until {@code k} more requests than were already waiting have arrived, or at most a
- * quarter of the last fsync's duration (capped by {@link #MAX_GATHER_NANOS}). A single appender (k = 1) never
- * waits. The gather is kept only while it pays off (at least half of the released appends arrive within it);
+ * fraction of the last fsync's duration ({@link GroupCommitGather}: a quarter, at most 1 ms). A single appender
+ * (k = 1) never waits. The gather is kept only while it pays off (at least half of the released appends arrive within it);
  * appenders that come back through a network round trip miss the window, and then it is tried again only every
- * {@value #REPROBE_GATHER_EVERY} fsyncs, so it costs them at most that quarter fsync now and then.
+ * {@value #REPROBE_GATHER_EVERY} fsyncs, so it costs them at most one window now and then.
  *
  * <p>An append whose fsync has not completed within {@code syncFlushTimeoutMs} completes with
  * {@link AppendStatus#FLUSH_DISK_TIMEOUT} (the write may still become durable). A failed fsync closes the store for
@@ -40,9 +41,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class GroupCommitFlusher implements CommitLogFlusher {
     private static final System.Logger LOG = System.getLogger(GroupCommitFlusher.class.getName());
-    static final long MAX_GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** Measured on the 2-core dev VM (fsync ~330 us): 0 gives N/2 appends per fsync, 0.1-0.25 ~0.9 N, 1.0 less. */
-    static final double GATHER_FRACTION = 0.25;
     /** While gathering does not pay off, try it again every this many fsyncs. */
     static final int REPROBE_GATHER_EVERY = 16;
     private static final int NO_WAKE = Integer.MAX_VALUE;
@@ -51,6 +49,7 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
     private final WriteGate gate;
     private final long timeoutMs;
     private final long timeoutNanos;
+    private final GroupCommitGather gatherWindow;
     private final ConcurrentLinkedQueue<FlushRequest> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCount = new AtomicInteger();
     private final FlushAcknowledger acknowledger;
@@ -61,11 +60,13 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
     private volatile boolean running;
     private volatile Thread thread;
     private long lastFsyncNanos;
+    private long releasedAtNanos;
     /** Requests already waiting when the last batch was released (fsync thread only). */
     private int waitingAtRelease;
 
-    public GroupCommitFlusher(CommitLog log, WriteGate gate, long timeoutMs) {
+    public GroupCommitFlusher(CommitLog log, WriteGate gate, long timeoutMs, GroupCommitGather gatherWindow) {
         this.log = log;
+        this.gatherWindow = gatherWindow;
         this.gate = gate;
         this.timeoutMs = timeoutMs;
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
@@ -102,13 +103,17 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
         while (running || waitingCount.get() > 0) {
             if (waitingCount.get() == 0) {
                 awaitCount(1, Long.MAX_VALUE);
-                released = 0;
+                // The released appenders start coming back: still gather them, unless this is new traffic after
+                // a pause longer than the window (then the last batch says nothing about who comes next).
+                if (System.nanoTime() - releasedAtNanos > gatherWindow.windowNanos(lastFsyncNanos)) {
+                    released = 0;
+                }
                 continue;
             }
             if (released > 1 && running && (gatherPaysOff || ++cyclesSinceGather >= REPROBE_GATHER_EVERY)) {
                 cyclesSinceGather = 0;
                 // Counted from the release, not from now: with inline completion many are back already.
-                long gather = Math.min((long) (lastFsyncNanos * GATHER_FRACTION), MAX_GATHER_NANOS);
+                long gather = gatherWindow.windowNanos(lastFsyncNanos);
                 awaitCount(waitingAtRelease + released, System.nanoTime() + gather);
                 // Appenders that come back through a network round trip miss the window; then the wait only adds
                 // latency, so stop gathering until a later probe finds most of them back in time again.
@@ -158,7 +163,8 @@ public final class GroupCommitFlusher implements CommitLogFlusher {
             // Every request in the batch was written before it was submitted, so the write position read by
             // flush() now is past all of them.
             long flushed = log.flush();
-            lastFsyncNanos = System.nanoTime() - t0;
+            releasedAtNanos = System.nanoTime();
+            lastFsyncNanos = releasedAtNanos - t0;
             inFlight = List.of();
             waitingAtRelease = waitingCount.get();
             if (waitingAtRelease == 0) {
