@@ -1,7 +1,6 @@
 package io.ternmq.kafka.codec;
 
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.protocol.Message;
 import org.apache.kafka.common.protocol.types.BoundField;
 import org.apache.kafka.common.protocol.types.Schema;
 import org.apache.kafka.common.protocol.types.TaggedFields;
@@ -159,9 +158,5 @@ final class RandomKafkaMessages {
             }
         }
         return sb.toString();
-    }
-
-    static boolean isMessage(Object o) {
-        return o instanceof Message;
     }
 }
