@@ -1,0 +1,92 @@
+package io.ternmq.kafka.mapping;
+
+import io.netty.buffer.ByteBuf;
+import io.ternmq.broker.store.StoredMessage;
+import io.ternmq.broker.store.read.StoredMessageBytes;
+import io.ternmq.kafka.record.BatchSpec;
+import io.ternmq.kafka.record.CompressionType;
+import io.ternmq.kafka.record.RecordBatchWriter;
+import io.ternmq.kafka.record.RecordHeader;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fetch side: stored messages become record batches, one per run of consecutive queue offsets (a filter or a
+ * retention gap starts a new batch), each with baseOffset = the run's first queue offset, CreateTime = born
+ * timestamps, and no producer fields. Values are copied straight from the stored record bytes. Mapping rules in
+ * {@link MessageRecordMapping}. Stateless and thread-safe; the output buffer is the caller's.
+ */
+public final class StoredToBatches {
+    private StoredToBatches() {
+    }
+
+    /**
+     * Appends the batches for {@code messages} (queue order, as {@code readBytes} returns them) to {@code out}.
+     *
+     * @return the number of batches written
+     */
+    public static int writeBatches(ByteBuf out, List<StoredMessageBytes> messages, CompressionType compression) {
+        RecordBatchWriter writer = null;
+        long expected = -1;
+        int batches = 0;
+        try {
+            for (StoredMessageBytes m : messages) {
+                if (writer == null || m.queueOffset() != expected) {
+                    if (writer != null) {
+                        writer.finish();
+                        writer = null;
+                    }
+                    writer = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
+                    batches++;
+                }
+                Map<String, String> props = m.propertiesLength() == 0 ? Map.of() : m.properties();
+                byte[] key = MessageRecordMapping.key(props);
+                List<RecordHeader> headers = props.isEmpty() ? List.of() : MessageRecordMapping.headers(props);
+                int valueLength = MessageRecordMapping.valueIsNull(props) ? -1 : m.bodyLength();
+                writer.append(m.bornTimestamp(), key, 0, key == null ? -1 : key.length,
+                        m.record(), m.bodyPos() + 4, valueLength, headers);
+                expected = m.queueOffset() + 1;
+            }
+            if (writer != null) {
+                writer.finish();
+                writer = null;
+            }
+            return batches;
+        } finally {
+            if (writer != null) {
+                writer.abandon();
+            }
+        }
+    }
+
+    /** As {@link #writeBatches}, for decoded messages (the {@code read} path). */
+    public static int writeStoredMessages(ByteBuf out, List<StoredMessage> messages, CompressionType compression) {
+        RecordBatchWriter writer = null;
+        long expected = -1;
+        int batches = 0;
+        try {
+            for (StoredMessage m : messages) {
+                if (writer == null || m.queueOffset() != expected) {
+                    if (writer != null) {
+                        writer.finish();
+                        writer = null;
+                    }
+                    writer = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
+                    batches++;
+                }
+                writer.append(MessageRecordMapping.toRecord(m.properties(), m.body(), m.bornTimestamp()));
+                expected = m.queueOffset() + 1;
+            }
+            if (writer != null) {
+                writer.finish();
+                writer = null;
+            }
+            return batches;
+        } finally {
+            if (writer != null) {
+                writer.abandon();
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.ternmq.kafka.record;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+
+import java.util.List;
+
+/**
+ * Builds one v2 record batch (layout in {@link RecordBatch}) at the writer index of a buffer: the header is
+ * reserved first and filled in, CRC included, by {@link #finish()}. Uncompressed records are written straight
+ * into the target; compressed ones into a pooled heap buffer that is compressed into the target at the end.
+ * Offset deltas are the records' positions; the base timestamp is the first record's.
+ *
+ * <p>Not thread-safe; one writer per batch. Call {@link #finish()} or {@link #abandon()} exactly once, or the
+ * scratch buffer of a compressed batch leaks.
+ */
+public final class RecordBatchWriter {
+    private final ByteBuf out;
+    private final BatchSpec spec;
+    private final int start;
+    private final ByteBuf recordsTarget;
+    private int count;
+    private long baseTimestamp;
+    private long maxTimestamp = -1;
+    private boolean done;
+
+    /** Reserves the header at {@code out}'s writer index. */
+    public RecordBatchWriter(ByteBuf out, BatchSpec spec) {
+        this.out = out;
+        this.spec = spec;
+        this.start = out.writerIndex();
+        out.writeZero(RecordBatch.HEADER_SIZE);
+        this.recordsTarget = spec.compression() == CompressionType.NONE ? out : out.alloc().heapBuffer();
+    }
+
+    public RecordBatchWriter append(KafkaRecord record) {
+        return append(record.timestamp(), record.key(), record.value(), record.headers());
+    }
+
+    /** Appends a record; {@code key} and {@code value} may be null. */
+    public RecordBatchWriter append(long timestamp, byte[] key, byte[] value, List<RecordHeader> headers) {
+        return append(timestamp, key, 0, key == null ? -1 : key.length, value, 0, value == null ? -1 : value.length,
+                headers);
+    }
+
+    /**
+     * Appends a record whose key and value are array regions (e.g. inside a stored record, copied without an
+     * intermediate array); a length of -1 means null.
+     */
+    public RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength,
+                                    byte[] valueArray, int valueOffset, int valueLength, List<RecordHeader> headers) {
+        if (done) {
+            throw new IllegalStateException("batch already finished");
+        }
+        if (count == 0) {
+            baseTimestamp = timestamp;
+        }
+        long timestampDelta = timestamp - baseTimestamp;
+        int bodySize = 1 + ZigZagVarints.sizeOfVarlong(timestampDelta) + ZigZagVarints.sizeOfVarint(count)
+                + sizeOfBytes(keyLength) + sizeOfBytes(valueLength) + ZigZagVarints.sizeOfVarint(headers.size());
+        for (RecordHeader header : headers) {
+            int keyBytes = ByteBufUtil.utf8Bytes(header.key());
+            bodySize += ZigZagVarints.sizeOfVarint(keyBytes) + keyBytes
+                    + sizeOfBytes(header.value() == null ? -1 : header.value().length);
+        }
+        ByteBuf b = recordsTarget;
+        b.ensureWritable(ZigZagVarints.sizeOfVarint(bodySize) + bodySize);
+        ZigZagVarints.writeVarint(b, bodySize);
+        b.writeByte(0);
+        ZigZagVarints.writeVarlong(b, timestampDelta);
+        ZigZagVarints.writeVarint(b, count);
+        writeBytes(b, keyArray, keyOffset, keyLength);
+        writeBytes(b, valueArray, valueOffset, valueLength);
+        ZigZagVarints.writeVarint(b, headers.size());
+        for (RecordHeader header : headers) {
+            ZigZagVarints.writeVarint(b, ByteBufUtil.utf8Bytes(header.key()));
+            ByteBufUtil.writeUtf8(b, header.key());
+            byte[] v = header.value();
+            writeBytes(b, v, 0, v == null ? -1 : v.length);
+        }
+        count++;
+        maxTimestamp = Math.max(maxTimestamp, timestamp);
+        return this;
+    }
+
+    public int recordCount() {
+        return count;
+    }
+
+    /** Bytes written so far (before compression), header included. */
+    public int uncompressedSize() {
+        return recordsTarget == out ? out.writerIndex() - start
+                : RecordBatch.HEADER_SIZE + recordsTarget.readableBytes();
+    }
+
+    /**
+     * Compresses the records if asked, fills in the header and CRC.
+     *
+     * @return the size of the finished batch in bytes
+     * @throws IllegalStateException when no record was appended (a batch holds at least one)
+     */
+    public int finish() {
+        if (count == 0) {
+            abandon();
+            throw new IllegalStateException("a record batch needs at least one record");
+        }
+        if (done) {
+            throw new IllegalStateException("batch already finished");
+        }
+        done = true;
+        if (recordsTarget != out) {
+            try {
+                spec.compression().codec().compress(recordsTarget, out);
+            } finally {
+                recordsTarget.release();
+            }
+        }
+        int size = out.writerIndex() - start;
+        int attributes = spec.compression().id()
+                | (spec.timestampType() == TimestampType.LOG_APPEND_TIME ? RecordBatch.TIMESTAMP_TYPE_BIT : 0)
+                | (spec.transactional() ? RecordBatch.TRANSACTIONAL_BIT : 0);
+        long max = spec.timestampType() == TimestampType.LOG_APPEND_TIME ? spec.logAppendTime() : maxTimestamp;
+        out.setLong(start + RecordBatch.BASE_OFFSET, spec.baseOffset())
+                .setInt(start + RecordBatch.BATCH_LENGTH, size - RecordBatch.LOG_OVERHEAD)
+                .setInt(start + RecordBatch.PARTITION_LEADER_EPOCH, spec.partitionLeaderEpoch())
+                .setByte(start + RecordBatch.MAGIC, RecordBatch.CURRENT_MAGIC)
+                .setShort(start + RecordBatch.ATTRIBUTES, attributes)
+                .setInt(start + RecordBatch.LAST_OFFSET_DELTA, count - 1)
+                .setLong(start + RecordBatch.BASE_TIMESTAMP, baseTimestamp)
+                .setLong(start + RecordBatch.MAX_TIMESTAMP, max)
+                .setLong(start + RecordBatch.PRODUCER_ID, spec.producerId())
+                .setShort(start + RecordBatch.PRODUCER_EPOCH, spec.producerEpoch())
+                .setInt(start + RecordBatch.BASE_SEQUENCE, spec.baseSequence())
+                .setInt(start + RecordBatch.RECORD_COUNT, count);
+        int crc = RecordBatch.computeCrc(out, start + RecordBatch.ATTRIBUTES, size - RecordBatch.ATTRIBUTES);
+        out.setInt(start + RecordBatch.CRC, crc);
+        return size;
+    }
+
+    /** Drops the batch: the target's writer index goes back to where the batch started. */
+    public void abandon() {
+        if (!done) {
+            done = true;
+            if (recordsTarget != out) {
+                recordsTarget.release();
+            }
+        }
+        out.writerIndex(start);
+    }
+
+    private static int sizeOfBytes(int length) {
+        return length < 0 ? 1 : ZigZagVarints.sizeOfVarint(length) + length;
+    }
+
+    private static void writeBytes(ByteBuf b, byte[] array, int offset, int length) {
+        if (length < 0) {
+            ZigZagVarints.writeVarint(b, -1);
+            return;
+        }
+        ZigZagVarints.writeVarint(b, length);
+        b.writeBytes(array, offset, length);
+    }
+}

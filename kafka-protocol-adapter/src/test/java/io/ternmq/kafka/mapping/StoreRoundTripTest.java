@@ -1,0 +1,200 @@
+package io.ternmq.kafka.mapping;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.ternmq.broker.store.AppendRequest;
+import io.ternmq.broker.store.AppendResult;
+import io.ternmq.broker.store.MessageDraft;
+import io.ternmq.broker.store.MessageFilter;
+import io.ternmq.broker.store.MessageStore;
+import io.ternmq.broker.store.MessageStores;
+import io.ternmq.broker.store.ReadBytesResult;
+import io.ternmq.broker.store.ReadResult;
+import io.ternmq.broker.store.StoreConfig;
+import io.ternmq.kafka.record.CompressionType;
+import io.ternmq.kafka.record.InvalidBatchException;
+import io.ternmq.kafka.record.KafkaRecord;
+import io.ternmq.kafka.record.RecordBatch;
+import io.ternmq.kafka.record.RecordBatchReader;
+import io.ternmq.kafka.record.RecordHeader;
+import io.ternmq.protocol.message.MessageProperties;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
+import org.apache.kafka.common.record.internal.MutableRecordBatch;
+import org.apache.kafka.common.record.internal.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Produce to fetch through a real store: a batch built by kafka-clients is mapped, appended, read back as record
+ * bytes and turned into batches that kafka-clients reads as the very same records, at the store's offsets.
+ */
+class StoreRoundTripTest {
+    private static final int LIMIT = 16 << 20;
+    @TempDir
+    Path dir;
+    private MessageStore store;
+
+    @BeforeEach
+    void open() {
+        store = MessageStores.open(StoreConfig.defaults(dir).withSegmentSize(8 << 20));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aKafkaBatchComesBackFromTheStoreByteIdentical() throws Exception {
+        append(nativeDraft("first")); // so the Kafka batch does not start at offset 0
+        List<KafkaRecord> records = MessageRecordMappingTest.awkwardRecords();
+        RecordBatch produced = RecordBatchReader.readProduceBatch(kafkaClientsBatch(records, Compression.lz4().build()));
+
+        DraftMapping mapping = RecordsToDrafts.toAppendRequest("orders", 0, produced.records(LIMIT), "10.0.0.9:5555");
+        AppendResult result = append(mapping.request());
+        assertEquals(1, result.baseQueueOffset());
+        assertEquals(records.size(), result.messageCount());
+
+        for (CompressionType fetchCodec : CompressionType.values()) {
+            ReadBytesResult read = readBytes(1, records.size());
+            ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer();
+            try {
+                assertEquals(1, StoredToBatches.writeBatches(out, read.messages(), fetchCodec));
+                assertEquals(records, readWithKafkaClients(out, 1), "fetched with " + fetchCodec);
+            } finally {
+                out.release();
+            }
+        }
+    }
+
+    @Test
+    void nativeMessagesFetchWithKeysTagsAndPropertiesAndGapsSplitBatches() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            append(nativeDraft("m" + i));
+        }
+        List<io.ternmq.broker.store.read.StoredMessageBytes> all = readBytes(0, 4).messages();
+        List<io.ternmq.broker.store.read.StoredMessageBytes> withGap = List.of(all.get(0), all.get(1), all.get(3));
+        ByteBuf out = Unpooled.buffer();
+        assertEquals(2, StoredToBatches.writeBatches(out, withGap, CompressionType.ZSTD));
+
+        List<Long> offsets = new ArrayList<>();
+        List<KafkaRecord> fetched = new ArrayList<>();
+        for (MutableRecordBatch batch : MemoryRecords.readableRecords(ByteBuffer.wrap(ByteBufUtil.getBytes(out))).batches()) {
+            batch.ensureValid();
+            for (Record r : batch) {
+                offsets.add(r.offset());
+                fetched.add(fromKafka(r));
+            }
+        }
+        assertEquals(List.of(0L, 1L, 3L), offsets);
+        KafkaRecord m3 = fetched.get(2);
+        assertEquals("id-m3 other", new String(m3.key()));
+        assertEquals("m3", new String(m3.value()));
+        assertEquals(1_700_000_000_000L, m3.timestamp());
+        assertEquals(List.of(new RecordHeader("color", "red".getBytes()), new RecordHeader(TernmqHeaders.TAGS,
+                "TagA".getBytes())), m3.headers());
+    }
+
+    @Test
+    void theDecodedReadPathGivesTheSameBatchesAsTheBytesPath() throws Exception {
+        List<KafkaRecord> records = MessageRecordMappingTest.awkwardRecords();
+        append(RecordsToDrafts.toAppendRequest("orders", 0, records, "").request());
+        awaitReadable(records.size());
+        ReadResult read = store.read("orders", 0, 0, 100, LIMIT, MessageFilter.ACCEPT_ALL);
+        ByteBuf viaDecoded = Unpooled.buffer();
+        StoredToBatches.writeStoredMessages(viaDecoded, read.messages(), CompressionType.NONE);
+        ByteBuf viaBytes = Unpooled.buffer();
+        StoredToBatches.writeBatches(viaBytes, readBytes(0, records.size()).messages(), CompressionType.NONE);
+        assertEquals(records, readWithKafkaClients(viaDecoded, 0));
+        assertTrue(ByteBufUtil.equals(viaDecoded, viaBytes));
+    }
+
+    private static MessageDraft nativeDraft(String body) {
+        return MessageDraft.of(body.getBytes(), Map.of(MessageProperties.KEYS, "id-" + body + " other",
+                MessageProperties.TAGS, "TagA", MessageProperties.UNIQ_KEY, "U" + body, "color", "red"),
+                1_700_000_000_000L);
+    }
+
+    private AppendResult append(MessageDraft draft) throws Exception {
+        return append(AppendRequest.single("orders", 0, draft));
+    }
+
+    private AppendResult append(AppendRequest request) throws Exception {
+        AppendResult result = store.append(request).get();
+        assertTrue(result.ok(), result.toString());
+        return result;
+    }
+
+    private ReadBytesResult readBytes(long offset, int count) {
+        awaitReadable(offset + count);
+        ReadBytesResult read = store.readBytes("orders", 0, offset, count, LIMIT, MessageFilter.ACCEPT_ALL);
+        assertEquals(count, read.messages().size(), read.status().toString());
+        return read;
+    }
+
+    /** Dispatch to the ConsumeQueue is asynchronous; wait (bounded) until everything appended is dispatched. */
+    private void awaitReadable(long maxOffset) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (store.maxOffset("orders", 0) < maxOffset
+                || store.status().dispatchedOffset() < store.status().commitLogMaxOffset()) {
+            assertTrue(System.nanoTime() < deadline, "messages not dispatched in time");
+            Thread.onSpinWait();
+        }
+    }
+
+    private static ByteBuf kafkaClientsBatch(List<KafkaRecord> records, Compression compression) {
+        MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(1 << 20), (byte) 2, compression,
+                TimestampType.CREATE_TIME, 0L, -1L, 99L, (short) 0, 0, false, -1);
+        for (KafkaRecord r : records) {
+            builder.append(r.timestamp(), r.key(), r.value(), r.headers().stream()
+                    .map(h -> new org.apache.kafka.common.header.internals.RecordHeader(h.key(), h.value()))
+                    .toArray(Header[]::new));
+        }
+        return Unpooled.wrappedBuffer(builder.build().buffer());
+    }
+
+    private static List<KafkaRecord> readWithKafkaClients(ByteBuf batches, long firstOffset) {
+        List<KafkaRecord> out = new ArrayList<>();
+        long expected = firstOffset;
+        for (MutableRecordBatch batch : MemoryRecords.readableRecords(ByteBuffer.wrap(ByteBufUtil.getBytes(batches))).batches()) {
+            batch.ensureValid();
+            for (Record r : batch) {
+                assertEquals(expected++, r.offset());
+                out.add(fromKafka(r));
+            }
+        }
+        return out;
+    }
+
+    private static KafkaRecord fromKafka(Record r) {
+        List<RecordHeader> headers = new ArrayList<>();
+        for (Header h : r.headers()) {
+            headers.add(new RecordHeader(h.key(), h.value()));
+        }
+        return new KafkaRecord(r.timestamp(), r.hasKey() ? bytes(r.key()) : null, r.hasValue() ? bytes(r.value()) : null,
+                headers);
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+}
