@@ -200,8 +200,17 @@ public abstract class FieldType<T> {
             }
             in.checkCount(count, 1);
             List<E> list = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                list.add(element.read(in, false));
+            try {
+                for (int i = 0; i < count; i++) {
+                    list.add(element.read(in, false));
+                }
+            } catch (RuntimeException e) {
+                for (E done : list) {
+                    if (done instanceof Struct struct) {
+                        struct.releaseBuffers();
+                    }
+                }
+                throw e;
             }
             return list;
         }

@@ -58,13 +58,20 @@ public final class MessageReader {
     /** Reads a struct of this schema at this reader's version (its fields, then its tagged fields if flexible). */
     public Struct readStruct(Schema schema) {
         Struct struct = new Struct(schema);
-        for (Field<?> field : schema.inlineFields(version, flexible)) {
-            enter(field.name());
-            struct.setRaw(field, field.read(this, version));
-            leave();
-        }
-        if (flexible) {
-            readTaggedFields(schema, struct);
+        int depthBefore = depth;
+        try {
+            for (Field<?> field : schema.inlineFields(version)) {
+                enter(field.name());
+                struct.setRaw(field, field.read(this, version));
+                leave();
+            }
+            if (flexible) {
+                readTaggedFields(schema, struct);
+            }
+        } catch (RuntimeException e) {
+            depth = depthBefore;
+            struct.releaseBuffers(); // records already sliced off the frame must not leak
+            throw e;
         }
         return struct;
     }

@@ -71,7 +71,7 @@ public final class MessageWriter {
     /** Writes the fields of a struct present at this version, then its tagged fields if flexible. */
     public void writeStruct(Struct struct) {
         Schema schema = struct.schema();
-        for (Field<?> field : schema.inlineFields(version, flexible)) {
+        for (Field<?> field : schema.inlineFields(version)) {
             writeField(field, struct);
         }
         if (flexible) {

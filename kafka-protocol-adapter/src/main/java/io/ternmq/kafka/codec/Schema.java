@@ -75,10 +75,6 @@ public final class Schema {
         return field.versions().contains(version);
     }
 
-    List<Field<?>> inlineFields(short version, boolean flexible) {
-        return inlineFields(version);
-    }
-
     private List<Field<?>> computeInline(int version) {
         List<Field<?>> present = new ArrayList<>();
         for (Field<?> field : fields) {
