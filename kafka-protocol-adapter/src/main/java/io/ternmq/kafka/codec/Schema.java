@@ -70,11 +70,6 @@ public final class Schema {
         return null;
     }
 
-    /** Whether the field is present on the wire at {@code version}, inline or tagged. */
-    public static boolean isPresent(Field<?> field, int version) {
-        return field.versions().contains(version);
-    }
-
     private List<Field<?>> computeInline(int version) {
         List<Field<?>> present = new ArrayList<>();
         for (Field<?> field : fields) {

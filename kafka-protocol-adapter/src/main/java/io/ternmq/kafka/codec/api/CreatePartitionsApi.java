@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * CreatePartitions (key 37), versions 0-1: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code CreatePartitionsRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code CreatePartitionsRequest.json} and
  * {@code CreatePartitionsResponse.json}; fields that exist only outside versions 0-1 are left out.
  */
 public final class CreatePartitionsApi {
@@ -28,7 +29,8 @@ public final class CreatePartitionsApi {
 
             public static final Field<String> NAME = Field.string("Name");
             public static final Field<Integer> COUNT = Field.int32("Count");
-            public static final Field<List<Struct>> ASSIGNMENTS = Field.array("Assignments", CreatePartitionsAssignment.SCHEMA).nullable(0);
+            public static final Field<List<Struct>> ASSIGNMENTS =
+                    Field.array("Assignments", CreatePartitionsAssignment.SCHEMA).nullable(0);
             public static final Schema SCHEMA = new Schema("CreatePartitionsTopic", NAME, COUNT, ASSIGNMENTS);
         }
 
@@ -56,8 +58,10 @@ public final class CreatePartitionsApi {
 
             public static final Field<String> NAME = Field.string("Name");
             public static final Field<Short> ERROR_CODE = Field.int16("ErrorCode");
-            public static final Field<String> ERROR_MESSAGE = Field.string("ErrorMessage").nullable(0).defaultValue(null);
-            public static final Schema SCHEMA = new Schema("CreatePartitionsTopicResult", NAME, ERROR_CODE, ERROR_MESSAGE);
+            public static final Field<String> ERROR_MESSAGE =
+                    Field.string("ErrorMessage").nullable(0).defaultValue(null);
+            public static final Schema SCHEMA = new Schema("CreatePartitionsTopicResult",
+                    NAME, ERROR_CODE, ERROR_MESSAGE);
         }
 
         public static final Field<Integer> THROTTLE_TIME_MS = Field.int32("ThrottleTimeMs");
@@ -65,6 +69,7 @@ public final class CreatePartitionsApi {
         public static final Schema SCHEMA = new Schema("CreatePartitionsResponse", THROTTLE_TIME_MS, RESULTS);
     }
 
-    public static final ApiSpec SPEC = ApiSpec.of(37, "CreatePartitions", VersionRange.between(0, 1), VersionRange.from(2),
+    public static final ApiSpec SPEC =
+            ApiSpec.of(37, "CreatePartitions", VersionRange.between(0, 1), VersionRange.from(2),
             Request.SCHEMA, Response.SCHEMA);
 }

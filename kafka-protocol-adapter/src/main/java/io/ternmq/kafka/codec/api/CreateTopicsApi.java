@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * CreateTopics (key 19), versions 2-4: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code CreateTopicsRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code CreateTopicsRequest.json} and
  * {@code CreateTopicsResponse.json}; fields that exist only outside versions 2-4 are left out.
  */
 public final class CreateTopicsApi {
@@ -29,9 +30,11 @@ public final class CreateTopicsApi {
             public static final Field<String> NAME = Field.string("Name");
             public static final Field<Integer> NUM_PARTITIONS = Field.int32("NumPartitions");
             public static final Field<Short> REPLICATION_FACTOR = Field.int16("ReplicationFactor");
-            public static final Field<List<Struct>> ASSIGNMENTS = Field.array("Assignments", CreatableReplicaAssignment.SCHEMA);
+            public static final Field<List<Struct>> ASSIGNMENTS =
+                    Field.array("Assignments", CreatableReplicaAssignment.SCHEMA);
             public static final Field<List<Struct>> CONFIGS = Field.array("Configs", CreatableTopicConfig.SCHEMA);
-            public static final Schema SCHEMA = new Schema("CreatableTopic", NAME, NUM_PARTITIONS, REPLICATION_FACTOR, ASSIGNMENTS, CONFIGS);
+            public static final Schema SCHEMA = new Schema("CreatableTopic",
+                    NAME, NUM_PARTITIONS, REPLICATION_FACTOR, ASSIGNMENTS, CONFIGS);
         }
 
         public static final class CreatableReplicaAssignment {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * DeleteGroups (key 42), versions 0-1: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code DeleteGroupsRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code DeleteGroupsRequest.json} and
  * {@code DeleteGroupsResponse.json}; fields that exist only outside versions 0-1 are left out.
  */
 public final class DeleteGroupsApi {

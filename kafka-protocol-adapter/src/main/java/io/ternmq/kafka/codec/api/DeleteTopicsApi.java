@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * DeleteTopics (key 20), versions 1-3: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code DeleteTopicsRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code DeleteTopicsRequest.json} and
  * {@code DeleteTopicsResponse.json}; fields that exist only outside versions 1-3 are left out.
  */
 public final class DeleteTopicsApi {
@@ -22,7 +23,8 @@ public final class DeleteTopicsApi {
         private Request() {
         }
 
-        public static final Field<List<String>> TOPIC_NAMES = Field.arrayOf("TopicNames", FieldType.STRING).versions(0, 5);
+        public static final Field<List<String>> TOPIC_NAMES =
+                Field.arrayOf("TopicNames", FieldType.STRING).versions(0, 5);
         public static final Field<Integer> TIMEOUT_MS = Field.int32("TimeoutMs");
         public static final Schema SCHEMA = new Schema("DeleteTopicsRequest", TOPIC_NAMES, TIMEOUT_MS);
     }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * DescribeCluster (key 60), versions 0-1: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code DescribeClusterRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code DescribeClusterRequest.json} and
  * {@code DescribeClusterResponse.json}; fields that exist only outside versions 0-1 are left out.
  */
 public final class DescribeClusterApi {
@@ -21,9 +22,11 @@ public final class DescribeClusterApi {
         private Request() {
         }
 
-        public static final Field<Boolean> INCLUDE_CLUSTER_AUTHORIZED_OPERATIONS = Field.bool("IncludeClusterAuthorizedOperations");
+        public static final Field<Boolean> INCLUDE_CLUSTER_AUTHORIZED_OPERATIONS =
+                Field.bool("IncludeClusterAuthorizedOperations");
         public static final Field<Byte> ENDPOINT_TYPE = Field.int8("EndpointType").versions(1).defaultValue((byte) 1);
-        public static final Schema SCHEMA = new Schema("DescribeClusterRequest", INCLUDE_CLUSTER_AUTHORIZED_OPERATIONS, ENDPOINT_TYPE);
+        public static final Schema SCHEMA = new Schema("DescribeClusterRequest",
+                INCLUDE_CLUSTER_AUTHORIZED_OPERATIONS, ENDPOINT_TYPE);
     }
 
     public static final class Response {
@@ -48,10 +51,14 @@ public final class DescribeClusterApi {
         public static final Field<String> CLUSTER_ID = Field.string("ClusterId");
         public static final Field<Integer> CONTROLLER_ID = Field.int32("ControllerId").defaultValue(-1);
         public static final Field<List<Struct>> BROKERS = Field.array("Brokers", DescribeClusterBroker.SCHEMA);
-        public static final Field<Integer> CLUSTER_AUTHORIZED_OPERATIONS = Field.int32("ClusterAuthorizedOperations").defaultValue(-2147483648);
-        public static final Schema SCHEMA = new Schema("DescribeClusterResponse", THROTTLE_TIME_MS, ERROR_CODE, ERROR_MESSAGE, ENDPOINT_TYPE, CLUSTER_ID, CONTROLLER_ID, BROKERS, CLUSTER_AUTHORIZED_OPERATIONS);
+        public static final Field<Integer> CLUSTER_AUTHORIZED_OPERATIONS =
+                Field.int32("ClusterAuthorizedOperations").defaultValue(-2147483648);
+        public static final Schema SCHEMA = new Schema("DescribeClusterResponse",
+                THROTTLE_TIME_MS, ERROR_CODE, ERROR_MESSAGE, ENDPOINT_TYPE, CLUSTER_ID, CONTROLLER_ID, BROKERS,
+                CLUSTER_AUTHORIZED_OPERATIONS);
     }
 
-    public static final ApiSpec SPEC = ApiSpec.of(60, "DescribeCluster", VersionRange.between(0, 1), VersionRange.from(0),
+    public static final ApiSpec SPEC =
+            ApiSpec.of(60, "DescribeCluster", VersionRange.between(0, 1), VersionRange.from(0),
             Request.SCHEMA, Response.SCHEMA);
 }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * DescribeGroups (key 15), versions 0-4: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code DescribeGroupsRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code DescribeGroupsRequest.json} and
  * {@code DescribeGroupsResponse.json}; fields that exist only outside versions 0-4 are left out.
  */
 public final class DescribeGroupsApi {
@@ -23,7 +24,8 @@ public final class DescribeGroupsApi {
         }
 
         public static final Field<List<String>> GROUPS = Field.arrayOf("Groups", FieldType.STRING);
-        public static final Field<Boolean> INCLUDE_AUTHORIZED_OPERATIONS = Field.bool("IncludeAuthorizedOperations").versions(3);
+        public static final Field<Boolean> INCLUDE_AUTHORIZED_OPERATIONS =
+                Field.bool("IncludeAuthorizedOperations").versions(3);
         public static final Schema SCHEMA = new Schema("DescribeGroupsRequest", GROUPS, INCLUDE_AUTHORIZED_OPERATIONS);
     }
 
@@ -41,8 +43,10 @@ public final class DescribeGroupsApi {
             public static final Field<String> PROTOCOL_TYPE = Field.string("ProtocolType");
             public static final Field<String> PROTOCOL_DATA = Field.string("ProtocolData");
             public static final Field<List<Struct>> MEMBERS = Field.array("Members", DescribedGroupMember.SCHEMA);
-            public static final Field<Integer> AUTHORIZED_OPERATIONS = Field.int32("AuthorizedOperations").versions(3).defaultValue(-2147483648);
-            public static final Schema SCHEMA = new Schema("DescribedGroup", ERROR_CODE, GROUP_ID, GROUP_STATE, PROTOCOL_TYPE, PROTOCOL_DATA, MEMBERS, AUTHORIZED_OPERATIONS);
+            public static final Field<Integer> AUTHORIZED_OPERATIONS =
+                    Field.int32("AuthorizedOperations").versions(3).defaultValue(-2147483648);
+            public static final Schema SCHEMA = new Schema("DescribedGroup",
+                    ERROR_CODE, GROUP_ID, GROUP_STATE, PROTOCOL_TYPE, PROTOCOL_DATA, MEMBERS, AUTHORIZED_OPERATIONS);
         }
 
         public static final class DescribedGroupMember {
@@ -50,12 +54,14 @@ public final class DescribeGroupsApi {
             }
 
             public static final Field<String> MEMBER_ID = Field.string("MemberId");
-            public static final Field<String> GROUP_INSTANCE_ID = Field.string("GroupInstanceId").versions(4).nullable(4).defaultValue(null);
+            public static final Field<String> GROUP_INSTANCE_ID =
+                    Field.string("GroupInstanceId").versions(4).nullable(4).defaultValue(null);
             public static final Field<String> CLIENT_ID = Field.string("ClientId");
             public static final Field<String> CLIENT_HOST = Field.string("ClientHost");
             public static final Field<byte[]> MEMBER_METADATA = Field.bytes("MemberMetadata");
             public static final Field<byte[]> MEMBER_ASSIGNMENT = Field.bytes("MemberAssignment");
-            public static final Schema SCHEMA = new Schema("DescribedGroupMember", MEMBER_ID, GROUP_INSTANCE_ID, CLIENT_ID, CLIENT_HOST, MEMBER_METADATA, MEMBER_ASSIGNMENT);
+            public static final Schema SCHEMA = new Schema("DescribedGroupMember",
+                    MEMBER_ID, GROUP_INSTANCE_ID, CLIENT_ID, CLIENT_HOST, MEMBER_METADATA, MEMBER_ASSIGNMENT);
         }
 
         public static final Field<Integer> THROTTLE_TIME_MS = Field.int32("ThrottleTimeMs").versions(1);
@@ -63,6 +69,7 @@ public final class DescribeGroupsApi {
         public static final Schema SCHEMA = new Schema("DescribeGroupsResponse", THROTTLE_TIME_MS, GROUPS);
     }
 
-    public static final ApiSpec SPEC = ApiSpec.of(15, "DescribeGroups", VersionRange.between(0, 4), VersionRange.from(5),
+    public static final ApiSpec SPEC =
+            ApiSpec.of(15, "DescribeGroups", VersionRange.between(0, 4), VersionRange.from(5),
             Request.SCHEMA, Response.SCHEMA);
 }

@@ -7,7 +7,8 @@ import io.ternmq.kafka.codec.VersionRange;
 
 /**
  * Heartbeat (key 12), versions 0-3: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code HeartbeatRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code HeartbeatRequest.json} and
  * {@code HeartbeatResponse.json}; fields that exist only outside versions 0-3 are left out.
  */
 public final class HeartbeatApi {
@@ -21,8 +22,10 @@ public final class HeartbeatApi {
         public static final Field<String> GROUP_ID = Field.string("GroupId");
         public static final Field<Integer> GENERATION_ID = Field.int32("GenerationId");
         public static final Field<String> MEMBER_ID = Field.string("MemberId");
-        public static final Field<String> GROUP_INSTANCE_ID = Field.string("GroupInstanceId").versions(3).nullable(3).defaultValue(null);
-        public static final Schema SCHEMA = new Schema("HeartbeatRequest", GROUP_ID, GENERATION_ID, MEMBER_ID, GROUP_INSTANCE_ID);
+        public static final Field<String> GROUP_INSTANCE_ID =
+                Field.string("GroupInstanceId").versions(3).nullable(3).defaultValue(null);
+        public static final Schema SCHEMA = new Schema("HeartbeatRequest",
+                GROUP_ID, GENERATION_ID, MEMBER_ID, GROUP_INSTANCE_ID);
     }
 
     public static final class Response {

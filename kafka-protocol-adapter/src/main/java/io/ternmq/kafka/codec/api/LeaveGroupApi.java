@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * LeaveGroup (key 13), versions 0-3: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code LeaveGroupRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code LeaveGroupRequest.json} and
  * {@code LeaveGroupResponse.json}; fields that exist only outside versions 0-3 are left out.
  */
 public final class LeaveGroupApi {
@@ -26,7 +27,8 @@ public final class LeaveGroupApi {
             }
 
             public static final Field<String> MEMBER_ID = Field.string("MemberId").versions(3);
-            public static final Field<String> GROUP_INSTANCE_ID = Field.string("GroupInstanceId").versions(3).nullable(3).defaultValue(null);
+            public static final Field<String> GROUP_INSTANCE_ID =
+                    Field.string("GroupInstanceId").versions(3).nullable(3).defaultValue(null);
             public static final Schema SCHEMA = new Schema("MemberIdentity", MEMBER_ID, GROUP_INSTANCE_ID);
         }
 
@@ -45,7 +47,8 @@ public final class LeaveGroupApi {
             }
 
             public static final Field<String> MEMBER_ID = Field.string("MemberId").versions(3);
-            public static final Field<String> GROUP_INSTANCE_ID = Field.string("GroupInstanceId").versions(3).nullable(3);
+            public static final Field<String> GROUP_INSTANCE_ID =
+                    Field.string("GroupInstanceId").versions(3).nullable(3);
             public static final Field<Short> ERROR_CODE = Field.int16("ErrorCode").versions(3);
             public static final Schema SCHEMA = new Schema("MemberResponse", MEMBER_ID, GROUP_INSTANCE_ID, ERROR_CODE);
         }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * ListGroups (key 16), versions 0-2: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code ListGroupsRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code ListGroupsRequest.json} and
  * {@code ListGroupsResponse.json}; fields that exist only outside versions 0-2 are left out.
  */
 public final class ListGroupsApi {

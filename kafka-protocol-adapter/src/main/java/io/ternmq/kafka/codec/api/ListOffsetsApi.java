@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * ListOffsets (key 2), versions 1-5: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code ListOffsetsRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code ListOffsetsRequest.json} and
  * {@code ListOffsetsResponse.json}; fields that exist only outside versions 1-5 are left out.
  */
 public final class ListOffsetsApi {
@@ -35,9 +36,11 @@ public final class ListOffsetsApi {
             }
 
             public static final Field<Integer> PARTITION_INDEX = Field.int32("PartitionIndex");
-            public static final Field<Integer> CURRENT_LEADER_EPOCH = Field.int32("CurrentLeaderEpoch").versions(4).defaultValue(-1);
+            public static final Field<Integer> CURRENT_LEADER_EPOCH =
+                    Field.int32("CurrentLeaderEpoch").versions(4).defaultValue(-1);
             public static final Field<Long> TIMESTAMP = Field.int64("Timestamp");
-            public static final Schema SCHEMA = new Schema("ListOffsetsPartition", PARTITION_INDEX, CURRENT_LEADER_EPOCH, TIMESTAMP);
+            public static final Schema SCHEMA = new Schema("ListOffsetsPartition",
+                    PARTITION_INDEX, CURRENT_LEADER_EPOCH, TIMESTAMP);
         }
 
         public static final Field<Integer> REPLICA_ID = Field.int32("ReplicaId");
@@ -55,7 +58,8 @@ public final class ListOffsetsApi {
             }
 
             public static final Field<String> NAME = Field.string("Name");
-            public static final Field<List<Struct>> PARTITIONS = Field.array("Partitions", ListOffsetsPartitionResponse.SCHEMA);
+            public static final Field<List<Struct>> PARTITIONS =
+                    Field.array("Partitions", ListOffsetsPartitionResponse.SCHEMA);
             public static final Schema SCHEMA = new Schema("ListOffsetsTopicResponse", NAME, PARTITIONS);
         }
 
@@ -68,7 +72,8 @@ public final class ListOffsetsApi {
             public static final Field<Long> TIMESTAMP = Field.int64("Timestamp").versions(1).defaultValue(-1L);
             public static final Field<Long> OFFSET = Field.int64("Offset").versions(1).defaultValue(-1L);
             public static final Field<Integer> LEADER_EPOCH = Field.int32("LeaderEpoch").versions(4).defaultValue(-1);
-            public static final Schema SCHEMA = new Schema("ListOffsetsPartitionResponse", PARTITION_INDEX, ERROR_CODE, TIMESTAMP, OFFSET, LEADER_EPOCH);
+            public static final Schema SCHEMA = new Schema("ListOffsetsPartitionResponse",
+                    PARTITION_INDEX, ERROR_CODE, TIMESTAMP, OFFSET, LEADER_EPOCH);
         }
 
         public static final Field<Integer> THROTTLE_TIME_MS = Field.int32("ThrottleTimeMs").versions(2);

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * OffsetDelete (key 47), versions 0-0: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code OffsetDeleteRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code OffsetDeleteRequest.json} and
  * {@code OffsetDeleteResponse.json}; fields that exist only outside versions 0-0 are left out.
  */
 public final class OffsetDeleteApi {
@@ -26,7 +27,8 @@ public final class OffsetDeleteApi {
             }
 
             public static final Field<String> NAME = Field.string("Name");
-            public static final Field<List<Struct>> PARTITIONS = Field.array("Partitions", OffsetDeleteRequestPartition.SCHEMA);
+            public static final Field<List<Struct>> PARTITIONS =
+                    Field.array("Partitions", OffsetDeleteRequestPartition.SCHEMA);
             public static final Schema SCHEMA = new Schema("OffsetDeleteRequestTopic", NAME, PARTITIONS);
         }
 
@@ -52,7 +54,8 @@ public final class OffsetDeleteApi {
             }
 
             public static final Field<String> NAME = Field.string("Name");
-            public static final Field<List<Struct>> PARTITIONS = Field.array("Partitions", OffsetDeleteResponsePartition.SCHEMA);
+            public static final Field<List<Struct>> PARTITIONS =
+                    Field.array("Partitions", OffsetDeleteResponsePartition.SCHEMA);
             public static final Schema SCHEMA = new Schema("OffsetDeleteResponseTopic", NAME, PARTITIONS);
         }
 
@@ -62,7 +65,8 @@ public final class OffsetDeleteApi {
 
             public static final Field<Integer> PARTITION_INDEX = Field.int32("PartitionIndex");
             public static final Field<Short> ERROR_CODE = Field.int16("ErrorCode");
-            public static final Schema SCHEMA = new Schema("OffsetDeleteResponsePartition", PARTITION_INDEX, ERROR_CODE);
+            public static final Schema SCHEMA = new Schema("OffsetDeleteResponsePartition",
+                    PARTITION_INDEX, ERROR_CODE);
         }
 
         public static final Field<Short> ERROR_CODE = Field.int16("ErrorCode");

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * OffsetFetch (key 9), versions 1-5: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code OffsetFetchRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code OffsetFetchRequest.json} and
  * {@code OffsetFetchResponse.json}; fields that exist only outside versions 1-5 are left out.
  */
 public final class OffsetFetchApi {
@@ -27,12 +28,15 @@ public final class OffsetFetchApi {
             }
 
             public static final Field<String> NAME = Field.string("Name").versions(0, 7);
-            public static final Field<List<Integer>> PARTITION_INDEXES = Field.arrayOf("PartitionIndexes", FieldType.INT32).versions(0, 7);
+            public static final Field<List<Integer>> PARTITION_INDEXES =
+                    Field.arrayOf("PartitionIndexes", FieldType.INT32).versions(0, 7);
             public static final Schema SCHEMA = new Schema("OffsetFetchRequestTopic", NAME, PARTITION_INDEXES);
         }
 
         public static final Field<String> GROUP_ID = Field.string("GroupId").versions(0, 7);
-        public static final Field<List<Struct>> TOPICS = Field.array("Topics", OffsetFetchRequestTopic.SCHEMA).versions(0, 7).nullable(VersionRange.between(2, 7));
+        public static final Field<List<Struct>> TOPICS =
+                Field.array("Topics", OffsetFetchRequestTopic.SCHEMA).versions(0, 7)
+                        .nullable(VersionRange.between(2, 7));
         public static final Schema SCHEMA = new Schema("OffsetFetchRequest", GROUP_ID, TOPICS);
     }
 
@@ -45,7 +49,8 @@ public final class OffsetFetchApi {
             }
 
             public static final Field<String> NAME = Field.string("Name").versions(0, 7);
-            public static final Field<List<Struct>> PARTITIONS = Field.array("Partitions", OffsetFetchResponsePartition.SCHEMA).versions(0, 7);
+            public static final Field<List<Struct>> PARTITIONS =
+                    Field.array("Partitions", OffsetFetchResponsePartition.SCHEMA).versions(0, 7);
             public static final Schema SCHEMA = new Schema("OffsetFetchResponseTopic", NAME, PARTITIONS);
         }
 
@@ -55,14 +60,18 @@ public final class OffsetFetchApi {
 
             public static final Field<Integer> PARTITION_INDEX = Field.int32("PartitionIndex").versions(0, 7);
             public static final Field<Long> COMMITTED_OFFSET = Field.int64("CommittedOffset").versions(0, 7);
-            public static final Field<Integer> COMMITTED_LEADER_EPOCH = Field.int32("CommittedLeaderEpoch").versions(5, 7).defaultValue(-1);
-            public static final Field<String> METADATA = Field.string("Metadata").versions(0, 7).nullable(VersionRange.between(0, 7));
+            public static final Field<Integer> COMMITTED_LEADER_EPOCH =
+                    Field.int32("CommittedLeaderEpoch").versions(5, 7).defaultValue(-1);
+            public static final Field<String> METADATA =
+                    Field.string("Metadata").versions(0, 7).nullable(VersionRange.between(0, 7));
             public static final Field<Short> ERROR_CODE = Field.int16("ErrorCode").versions(0, 7);
-            public static final Schema SCHEMA = new Schema("OffsetFetchResponsePartition", PARTITION_INDEX, COMMITTED_OFFSET, COMMITTED_LEADER_EPOCH, METADATA, ERROR_CODE);
+            public static final Schema SCHEMA = new Schema("OffsetFetchResponsePartition",
+                    PARTITION_INDEX, COMMITTED_OFFSET, COMMITTED_LEADER_EPOCH, METADATA, ERROR_CODE);
         }
 
         public static final Field<Integer> THROTTLE_TIME_MS = Field.int32("ThrottleTimeMs").versions(3);
-        public static final Field<List<Struct>> TOPICS = Field.array("Topics", OffsetFetchResponseTopic.SCHEMA).versions(0, 7);
+        public static final Field<List<Struct>> TOPICS =
+                Field.array("Topics", OffsetFetchResponseTopic.SCHEMA).versions(0, 7);
         public static final Field<Short> ERROR_CODE = Field.int16("ErrorCode").versions(2, 7);
         public static final Schema SCHEMA = new Schema("OffsetFetchResponse", THROTTLE_TIME_MS, TOPICS, ERROR_CODE);
     }

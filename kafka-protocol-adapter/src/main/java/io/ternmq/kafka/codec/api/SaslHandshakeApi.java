@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * SaslHandshake (key 17), versions 0-1: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code SaslHandshakeRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code SaslHandshakeRequest.json} and
  * {@code SaslHandshakeResponse.json}; fields that exist only outside versions 0-1 are left out.
  */
 public final class SaslHandshakeApi {

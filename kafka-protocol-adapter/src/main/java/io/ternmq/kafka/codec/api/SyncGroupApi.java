@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * SyncGroup (key 14), versions 0-3: request and response schemas with a typed {@link Field} handle per field.
- * Field order, types, versions, nullable versions, defaults and tags follow Kafka's {@code SyncGroupRequest.json} and
+ * Field order, types, versions, nullable versions, defaults and tags follow Kafka's
+ * {@code SyncGroupRequest.json} and
  * {@code SyncGroupResponse.json}; fields that exist only outside versions 0-3 are left out.
  */
 public final class SyncGroupApi {
@@ -33,9 +34,12 @@ public final class SyncGroupApi {
         public static final Field<String> GROUP_ID = Field.string("GroupId");
         public static final Field<Integer> GENERATION_ID = Field.int32("GenerationId");
         public static final Field<String> MEMBER_ID = Field.string("MemberId");
-        public static final Field<String> GROUP_INSTANCE_ID = Field.string("GroupInstanceId").versions(3).nullable(3).defaultValue(null);
-        public static final Field<List<Struct>> ASSIGNMENTS = Field.array("Assignments", SyncGroupRequestAssignment.SCHEMA);
-        public static final Schema SCHEMA = new Schema("SyncGroupRequest", GROUP_ID, GENERATION_ID, MEMBER_ID, GROUP_INSTANCE_ID, ASSIGNMENTS);
+        public static final Field<String> GROUP_INSTANCE_ID =
+                Field.string("GroupInstanceId").versions(3).nullable(3).defaultValue(null);
+        public static final Field<List<Struct>> ASSIGNMENTS =
+                Field.array("Assignments", SyncGroupRequestAssignment.SCHEMA);
+        public static final Schema SCHEMA = new Schema("SyncGroupRequest",
+                GROUP_ID, GENERATION_ID, MEMBER_ID, GROUP_INSTANCE_ID, ASSIGNMENTS);
     }
 
     public static final class Response {
