@@ -29,6 +29,7 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
 
     private KafkaServer server;
     private ThreadPoolExecutor workers;
+    private GroupCoordinatorRuntime groups;
     private long shutdownTimeoutMs;
     private boolean closed;
 
@@ -63,13 +64,15 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.workerQueueCapacity()),
                 new DefaultThreadFactory("ternmq-kafka-worker", true));
-        RequestProcessor processor = new ApiRequestProcessor(KafkaHandlers.create(core, node, exchanges), workers,
-                PooledByteBufAllocator.DEFAULT);
+        groups = GroupCoordinatorRuntime.start(settings, core);
+        RequestProcessor processor = new ApiRequestProcessor(KafkaHandlers.create(core, node, exchanges,
+                groups.coordinator()), workers, PooledByteBufAllocator.DEFAULT);
         KafkaServer started = new KafkaServer(settings, processor);
         try {
             started.start();
         } catch (Exception e) {
             workers.shutdownNow();
+            groups.close();
             throw e;
         }
         node.bound(started.port());
@@ -106,6 +109,7 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        groups.close();
         server.close();
     }
 }

@@ -3,13 +3,14 @@ package io.ternmq.kafka.server.handler;
 import io.ternmq.broker.config.BrokerConfigKeys;
 import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.kafka.codec.ApiKey;
+import io.ternmq.kafka.group.GroupCoordinator;
 import io.ternmq.kafka.sasl.SaslExchanges;
 import io.ternmq.kafka.server.ApiHandlers;
 import io.ternmq.kafka.server.LocalNode;
 
 /**
- * Builds the handler table of the Kafka listener: one handler per API. Produce, Fetch, ListOffsets,
- * InitProducerId and the group APIs register here when their handlers exist; until then they are neither advertised
+ * Builds the handler table of the Kafka listener: one handler per API. Produce, Fetch, ListOffsets
+ * and InitProducerId register here when their handlers exist; until then they are neither advertised
  * nor served.
  */
 public final class KafkaHandlers {
@@ -20,9 +21,11 @@ public final class KafkaHandlers {
      * @param core      the broker
      * @param node      this node's advertised identity
      * @param exchanges SASL mechanisms, or null when the listener has no SASL
+     * @param groups    the consumer group coordinator (the group APIs, see {@link GroupHandlers})
      */
-    public static ApiHandlers create(BrokerCore core, LocalNode node, SaslExchanges exchanges) {
-        ApiHandlers table = new ApiHandlers();
+    public static ApiHandlers create(BrokerCore core, LocalNode node, SaslExchanges exchanges,
+                                     GroupCoordinator groups) {
+        ApiHandlers table = GroupHandlers.register(new ApiHandlers(), groups);
         return table.register(ApiKey.API_VERSIONS, new ApiVersionsHandler(table))
                 .register(ApiKey.SASL_HANDSHAKE, new SaslHandshakeHandler(exchanges))
                 .register(ApiKey.SASL_AUTHENTICATE, new SaslAuthenticateHandler())
