@@ -81,11 +81,15 @@ class KafkaConsumerGroupEndToEndTest {
         return IntStream.range(0, count).mapToObj(p -> new TopicPartition(topic, p)).toList();
     }
 
+    /** Appends through the broker's own API and waits until the messages are indexed (readable, counted). */
     static void appendNatively(BrokerCore core, String topic, int queueId, int count) throws Exception {
+        long before = core.messages().store().maxOffset(topic, queueId);
         for (int i = 0; i < count; i++) {
             assertTrue(core.messages().append(AppendRequest.single(topic, queueId,
                     MessageDraft.of((topic + "-" + queueId + "-" + i).getBytes(), Map.of(), 1L))).get().ok());
         }
+        Await.until(Duration.ofSeconds(10), () -> "max offset " + core.messages().store().maxOffset(topic, queueId),
+                () -> core.messages().store().maxOffset(topic, queueId) >= before + count);
     }
 
     /**
