@@ -1,6 +1,8 @@
 package io.ternmq.kafka.server;
 
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.ternmq.broker.config.BrokerConfig;
+import io.ternmq.broker.config.BrokerConfigKeys;
 import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.kafka.group.BrokerCommittedOffsets;
 import io.ternmq.kafka.group.ExecutorGroupTimer;
@@ -12,7 +14,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The Kafka listener's group coordinator with the one timer thread ({@code ternmq-kafka-group-timer}) that expires
- * sessions and ends rebalances. Started and closed by {@link KafkaProtocolHandler} with the listener. Committed
+ * sessions and ends rebalances. Started with the handler table and closed with it ({@link ApiHandlers#closeWith}),
+ * that is with the listener. Committed
  * offsets live in the broker's consumer offset store ({@link BrokerCommittedOffsets}), so they outlive this object.
  *
  * <p>Timers run on the system clock, not the broker's configurable clock: their delays are real time on the
@@ -33,10 +36,15 @@ public final class GroupCoordinatorRuntime implements AutoCloseable {
         this.coordinator = coordinator;
     }
 
-    /** Starts the timer thread and builds the coordinator from the {@code kafkaGroup*} settings. */
-    public static GroupCoordinatorRuntime start(KafkaSettings settings, BrokerCore core) {
-        GroupConfig config = new GroupConfig(settings.groupMinSessionTimeoutMs(), settings.groupMaxSessionTimeoutMs(),
-                settings.groupInitialRebalanceDelayMs(), MAX_COMMITTED_METADATA_BYTES);
+    /**
+     * Starts the timer thread and builds the coordinator from the {@code kafkaGroupMinSessionTimeoutMs},
+     * {@code kafkaGroupMaxSessionTimeoutMs} and {@code kafkaGroupInitialRebalanceDelayMs} settings.
+     */
+    public static GroupCoordinatorRuntime start(BrokerCore core) {
+        BrokerConfig settings = core.config();
+        GroupConfig config = new GroupConfig(settings.get(BrokerConfigKeys.KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS),
+                settings.get(BrokerConfigKeys.KAFKA_GROUP_MAX_SESSION_TIMEOUT_MS),
+                settings.get(BrokerConfigKeys.KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS), MAX_COMMITTED_METADATA_BYTES);
         ScheduledThreadPoolExecutor timerThread = new ScheduledThreadPoolExecutor(1,
                 new DefaultThreadFactory("ternmq-kafka-group-timer", true));
         // cancelled expiry and rebalance tasks would otherwise stay queued until their (minutes away) deadline

@@ -28,8 +28,8 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
     private static final System.Logger LOG = System.getLogger(KafkaProtocolHandler.class.getName());
 
     private KafkaServer server;
+    private ApiHandlers handlers;
     private ThreadPoolExecutor workers;
-    private GroupCoordinatorRuntime groups;
     private long shutdownTimeoutMs;
     private boolean closed;
 
@@ -64,15 +64,14 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.workerQueueCapacity()),
                 new DefaultThreadFactory("ternmq-kafka-worker", true));
-        groups = GroupCoordinatorRuntime.start(settings, core);
-        RequestProcessor processor = new ApiRequestProcessor(KafkaHandlers.create(core, node, exchanges,
-                groups.coordinator()), workers, PooledByteBufAllocator.DEFAULT);
+        handlers = KafkaHandlers.create(core, node, exchanges);
+        RequestProcessor processor = new ApiRequestProcessor(handlers, workers, PooledByteBufAllocator.DEFAULT);
         KafkaServer started = new KafkaServer(settings, processor);
         try {
             started.start();
         } catch (Exception e) {
             workers.shutdownNow();
-            groups.close();
+            handlers.close();
             throw e;
         }
         node.bound(started.port());
@@ -109,7 +108,8 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
-        groups.close();
+        // answers waiting fetches and persists producer state while the connections are still open
+        handlers.close();
         server.close();
     }
 }

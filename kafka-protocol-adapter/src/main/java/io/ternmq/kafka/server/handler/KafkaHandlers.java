@@ -1,17 +1,19 @@
 package io.ternmq.kafka.server.handler;
 
+import io.netty.buffer.PooledByteBufAllocator;
 import io.ternmq.broker.config.BrokerConfigKeys;
 import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.kafka.codec.ApiKey;
-import io.ternmq.kafka.group.GroupCoordinator;
 import io.ternmq.kafka.sasl.SaslExchanges;
 import io.ternmq.kafka.server.ApiHandlers;
+import io.ternmq.kafka.server.GroupCoordinatorRuntime;
 import io.ternmq.kafka.server.LocalNode;
+import io.ternmq.kafka.server.data.KafkaDataPath;
 
 /**
- * Builds the handler table of the Kafka listener: one handler per API. Produce, Fetch, ListOffsets
- * and InitProducerId register here when their handlers exist; until then they are neither advertised
- * nor served.
+ * Builds the handler table of the Kafka listener: one handler per API. The data path (Produce, Fetch, ListOffsets,
+ * InitProducerId) shares a {@link KafkaDataPath}, the group APIs ({@link GroupHandlers}) a group coordinator
+ * ({@link GroupCoordinatorRuntime}); both are closed with the table.
  */
 public final class KafkaHandlers {
     private KafkaHandlers() {
@@ -21,12 +23,19 @@ public final class KafkaHandlers {
      * @param core      the broker
      * @param node      this node's advertised identity
      * @param exchanges SASL mechanisms, or null when the listener has no SASL
-     * @param groups    the consumer group coordinator (the group APIs, see {@link GroupHandlers})
      */
-    public static ApiHandlers create(BrokerCore core, LocalNode node, SaslExchanges exchanges,
-                                     GroupCoordinator groups) {
-        ApiHandlers table = GroupHandlers.register(new ApiHandlers(), groups);
+    public static ApiHandlers create(BrokerCore core, LocalNode node, SaslExchanges exchanges) {
+        ApiHandlers table = new ApiHandlers();
+        KafkaDataPath data = KafkaDataPath.open(core);
+        table.closeWith(data);
+        GroupCoordinatorRuntime groups = GroupCoordinatorRuntime.start(core);
+        GroupHandlers.register(table.closeWith(groups), groups.coordinator());
         return table.register(ApiKey.API_VERSIONS, new ApiVersionsHandler(table))
+                .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.maxMessageSize()))
+                .register(ApiKey.FETCH, new FetchHandler(core, data.fetchWaiters(), data.fetchMaxWaitCapMs(),
+                        PooledByteBufAllocator.DEFAULT))
+                .register(ApiKey.LIST_OFFSETS, new ListOffsetsHandler(core))
+                .register(ApiKey.INIT_PRODUCER_ID, new InitProducerIdHandler(data.producerIds()))
                 .register(ApiKey.SASL_HANDSHAKE, new SaslHandshakeHandler(exchanges))
                 .register(ApiKey.SASL_AUTHENTICATE, new SaslAuthenticateHandler())
                 .register(ApiKey.METADATA, new MetadataHandler(core.topics(), node))
