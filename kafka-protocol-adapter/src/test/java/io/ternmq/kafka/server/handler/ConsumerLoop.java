@@ -26,7 +26,8 @@ import java.util.function.Function;
  * consumer's thread with {@link #call} (KafkaConsumer is single-threaded).
  *
  * <p>With {@code pauseAssigned} every assigned partition is paused at once, so the member takes part in the group
- * (join, sync, heartbeat, commit) without fetching records.
+ * (join, sync, heartbeat, commit) without fetching records. Otherwise it consumes, and commits what poll returned
+ * whenever partitions are taken away (rebalance, close): a clean hand-over, so no record is delivered twice.
  */
 final class ConsumerLoop implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
@@ -73,6 +74,9 @@ final class ConsumerLoop implements AutoCloseable {
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    if (!pauseAssigned && !partitions.isEmpty()) {
+                        consumer.commitSync();
+                    }
                     Set<TopicPartition> now = new HashSet<>(assigned);
                     now.removeAll(partitions);
                     assigned = Set.copyOf(now);

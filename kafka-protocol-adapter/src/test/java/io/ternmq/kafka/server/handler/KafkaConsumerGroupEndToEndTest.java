@@ -11,7 +11,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -247,6 +252,75 @@ class KafkaConsumerGroupEndToEndTest {
             assertEquals(Map.of(all.get(0), 3L, all.get(1), 1L), afterRestart.call(c -> all.stream()
                     .collect(Collectors.toMap(p -> p, c::position))));
             afterRestart.close();
+        }
+    }
+
+    private static void produce(String topic, int partitions, int from, int to) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.kafkaAddress()), new StringSerializer(),
+                new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                sent.add(producer.send(new ProducerRecord<>(topic, i % partitions, "k" + i, "v" + i)));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> receivedByAll(List<ConsumerLoop> loops) {
+        return loops.stream().flatMap(l -> l.received().stream()).toList();
+    }
+
+    private static String receivedState(List<ConsumerLoop> loops) {
+        return loops.stream().map(l -> l.received().size() + " records, assigned " + l.assigned()
+                + (l.failure() == null ? "" : " failed " + l.failure())).toList().toString();
+    }
+
+    @Test
+    void threeMembersConsumeEveryRecordExactlyOnceAcrossACleanRebalance() throws Exception {
+        String topic = "work";
+        String group = "work-group";
+        List<TopicPartition> all = partitions(topic, 6);
+        admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        produce(topic, 6, 0, 300);
+
+        List<ConsumerLoop> everyone = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ConsumerLoop loop = ConsumerLoop.start(ConsumerLoop.config(broker.kafkaAddress(), group, "work-" + i),
+                    topic, false);
+            loops.add(loop);
+            everyone.add(loop);
+        }
+        Await.until(REBALANCE, () -> receivedState(everyone), () -> {
+            everyone.forEach(ConsumerLoop::assertAlive);
+            return receivedByAll(everyone).size() >= 300 && settled(group, everyone, all);
+        });
+
+        // a clean hand-over: the leaver commits what it consumed, the survivors take its partitions from there
+        List<ConsumerLoop> survivors = new ArrayList<>(everyone.subList(1, 3));
+        everyone.get(0).close();
+        Await.until(REBALANCE, () -> state(group, survivors), () -> settled(group, survivors, all));
+        produce(topic, 6, 300, 600);
+        Await.until(REBALANCE, () -> receivedState(everyone), () -> {
+            survivors.forEach(ConsumerLoop::assertAlive);
+            return receivedByAll(everyone).size() >= 600;
+        });
+
+        List<ConsumerRecord<String, String>> received = receivedByAll(everyone);
+        Set<String> positions = received.stream().map(r -> r.partition() + "@" + r.offset())
+                .collect(Collectors.toSet());
+        assertEquals(600, received.size(), "no record twice");
+        assertEquals(600, positions.size());
+        assertEquals(IntStream.range(0, 600).mapToObj(i -> "v" + i).collect(Collectors.toSet()),
+                received.stream().map(ConsumerRecord::value).collect(Collectors.toSet()), "every record");
+        for (ConsumerLoop survivor : survivors) {
+            Set<Integer> own = survivor.assigned().stream().map(TopicPartition::partition)
+                    .collect(Collectors.toSet());
+            assertTrue(survivor.received().stream().filter(r -> Integer.parseInt(r.value().substring(1)) >= 300)
+                    .allMatch(r -> own.contains(r.partition())), "new records come from the member's own partitions");
         }
     }
 }
