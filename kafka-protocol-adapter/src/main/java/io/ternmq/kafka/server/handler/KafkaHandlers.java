@@ -31,7 +31,8 @@ public final class KafkaHandlers {
         GroupCoordinatorRuntime groups = GroupCoordinatorRuntime.start(core);
         GroupHandlers.register(table.closeWith(groups), groups.coordinator());
         return table.register(ApiKey.API_VERSIONS, new ApiVersionsHandler(table))
-                .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.maxMessageSize()))
+                .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.fetchWaiters(),
+                        data.maxMessageSize()))
                 .register(ApiKey.FETCH, new FetchHandler(core, data.fetchWaiters(), data.fetchMaxWaitCapMs(),
                         PooledByteBufAllocator.DEFAULT))
                 .register(ApiKey.LIST_OFFSETS, new ListOffsetsHandler(core))

@@ -30,6 +30,8 @@ import io.ternmq.kafka.record.TimestampType;
 import io.ternmq.kafka.server.ApiHandler;
 import io.ternmq.kafka.server.RequestContext;
 import io.ternmq.kafka.server.data.DataPathErrors;
+import io.ternmq.kafka.server.data.FetchWaiters;
+import io.ternmq.kafka.server.data.FetchWaiters.WatchedQueue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,11 @@ import java.util.concurrent.CompletionException;
  * connection is closed, as Kafka does, since closing is the only signal such a client gets. Anything but -1, 0, 1 is
  * INVALID_REQUIRED_ACKS.
  *
+ * <p>Read-your-writes: the store acknowledges an append a moment before its dispatcher makes it readable (indexes it
+ * into the queue). Kafka acknowledges only records that are below the high watermark, and clients rely on it (a
+ * consumer that seeks to an offset a produce returned must not get OFFSET_OUT_OF_RANGE), so the response waits
+ * until the queue's end offset has passed the batch, woken by the same arrival notification as long-poll fetches.
+ *
  * <p>The records are decoded once (decompressed if needed) and never recompressed; the handler only starts the
  * appends and the response is built when every partition's append completed, without blocking a thread meanwhile.
  * Requests of one connection are handled one at a time in arrival order, so pipelined batches of a partition reach
@@ -66,15 +73,22 @@ public final class ProduceHandler implements ApiHandler {
 
     private final BrokerCore core;
     private final ProducerStateTable producerStates;
+    private final FetchWaiters arrivals;
     private final int maxBatchBytes;
     private final int maxDecompressedBytes;
 
+    /** Longest wait for an acknowledged append to become readable; the dispatcher normally takes a millisecond. */
+    private static final long VISIBILITY_WAIT_MS = 10_000;
+
     /**
+     * @param arrivals      tells when appended records became readable (read-your-writes)
      * @param maxBatchBytes the broker's {@code maxMessageSize}: the largest batch accepted, as sent (compressed)
      */
-    public ProduceHandler(BrokerCore core, ProducerStateTable producerStates, int maxBatchBytes) {
+    public ProduceHandler(BrokerCore core, ProducerStateTable producerStates, FetchWaiters arrivals,
+                          int maxBatchBytes) {
         this.core = core;
         this.producerStates = producerStates;
+        this.arrivals = arrivals;
         this.maxBatchBytes = maxBatchBytes;
         // records carry keys, headers and per-record overhead on top of the bodies the store limits to maxMessageSize;
         // twice that bounds what a hostile compressed batch can make us allocate
@@ -193,7 +207,7 @@ public final class ProduceHandler implements ApiHandler {
         } else {
             appended = append(mapping.request());
         }
-        return appended.handle((placed, error) -> error == null
+        return appended.thenCompose(placed -> readable(topic, index, placed)).handle((placed, error) -> error == null
                 ? new Struct(PartitionProduceResponse.SCHEMA)
                         .set(PartitionProduceResponse.INDEX, index)
                         .set(PartitionProduceResponse.ERROR_CODE, KafkaError.NONE.code())
@@ -202,6 +216,15 @@ public final class ProduceHandler implements ApiHandler {
                         .set(PartitionProduceResponse.LOG_START_OFFSET,
                                 core.messages().store().minOffset(topic, index))
                 : failed(index, errorOf(topic, index, error)));
+    }
+
+    /** Completes once the batch is readable (the queue's end offset passed its last offset). */
+    private CompletableFuture<AppendedBatch> readable(String topic, int index, AppendedBatch placed) {
+        if (core.messages().store().maxOffset(topic, index) > placed.lastOffset()) {
+            return CompletableFuture.completedFuture(placed);
+        }
+        return arrivals.await(List.of(new WatchedQueue(topic, index, placed.lastOffset())), VISIBILITY_WAIT_MS, null)
+                .thenApply(reason -> placed);
     }
 
     /** Checks that need only the batch header; NONE when the batch may be decoded. */

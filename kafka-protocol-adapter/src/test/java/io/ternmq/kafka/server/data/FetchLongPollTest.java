@@ -87,6 +87,15 @@ class FetchLongPollTest {
                 .get(5, TimeUnit.SECONDS).ok());
     }
 
+    /** A store append is readable a moment after it is acknowledged; wait (bounded) for that. */
+    private void appendReadable(String topic, int queue, String body) throws Exception {
+        long end = core.messages().store().maxOffset(topic, queue);
+        append(topic, queue, body);
+        waiters.await(List.of(new FetchWaiters.WatchedQueue(topic, queue, end)), 5_000, null)
+                .get(10, TimeUnit.SECONDS);
+        assertTrue(core.messages().store().maxOffset(topic, queue) > end);
+    }
+
     private static List<Struct> partitions(Struct response) {
         return response.get(Response.RESPONSES).get(0).get(Response.FetchableTopicResponse.PARTITIONS);
     }
@@ -95,7 +104,7 @@ class FetchLongPollTest {
     void aWaitingFetchAnswersAsSoonAsARecordArrives() throws Exception {
         String topic = "poll-arrival";
         core.topics().checkWrite(topic, 0);
-        append(topic, 0, "before");
+        appendReadable(topic, 0, "before");
         CompletableFuture<Struct> waiting = handler.handle(context(ApiKey.FETCH, 11), fetch(topic, 0, 1, 20_000));
         assertFalse(waiting.isDone(), "nothing new at offset 1: the fetch waits");
         assertEquals(1, waiters.waitingCount());
@@ -136,7 +145,7 @@ class FetchLongPollTest {
     void outOfRangeOffsetsAnswerAtOnceAndShutdownReleasesWaits() throws Exception {
         String topic = "poll-range";
         core.topics().checkWrite(topic, 0);
-        append(topic, 0, "only");
+        appendReadable(topic, 0, "only");
         Struct outOfRange = handler.handle(context(ApiKey.FETCH, 11), fetch(topic, 0, 5, 20_000))
                 .get(5, TimeUnit.SECONDS);
         assertEquals(KafkaError.OFFSET_OUT_OF_RANGE.code(), partitions(outOfRange).get(0).get(PartitionData.ERROR_CODE));

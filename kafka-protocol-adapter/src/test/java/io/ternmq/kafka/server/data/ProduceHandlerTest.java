@@ -23,6 +23,9 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static io.ternmq.kafka.server.data.DataPathFixture.batch;
@@ -37,6 +40,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ProduceHandlerTest {
     private static EmbeddedBroker broker;
     private static BrokerCore core;
+    private static ScheduledThreadPoolExecutor timer;
+    private static ExecutorService wakers;
+    private static FetchWaiters arrivals;
+    private static Runnable unsubscribe;
 
     @TempDir
     Path stateDir;
@@ -45,10 +52,18 @@ class ProduceHandlerTest {
     static void start() {
         broker = EmbeddedBroker.builder().config("defaultTopicQueueNums", "2").config("maxMessageSize", "65536").start();
         core = broker.broker().core();
+        timer = new ScheduledThreadPoolExecutor(1);
+        wakers = Executors.newFixedThreadPool(2);
+        arrivals = new FetchWaiters(core.messages().store()::maxOffset, timer, wakers);
+        unsubscribe = core.arrivals().subscribe(arrivals);
     }
 
     @AfterAll
     static void stop() {
+        unsubscribe.run();
+        arrivals.close();
+        timer.shutdownNow();
+        wakers.shutdownNow();
         if (broker != null) {
             broker.close();
         }
@@ -70,7 +85,7 @@ class ProduceHandlerTest {
     @Test
     void retriedIdempotentBatchesAreAnsweredWithTheOriginalOffsetAndStoredOnce() throws Exception {
         try (ProducerStateTable states = states()) {
-            ProduceHandler handler = new ProduceHandler(core, states, 65536);
+            ProduceHandler handler = new ProduceHandler(core, states, arrivals, 65536);
             String topic = "produce-dedupe";
             core.topics().checkWrite(topic, 0);
             long end = core.messages().store().maxOffset(topic, 0);
@@ -97,6 +112,8 @@ class ProduceHandlerTest {
             Struct bumped = send(handler, 7, produce((short) -1, topic, 0, batch(42, (short) 1, 0, 1)));
             assertEquals(KafkaError.NONE.code(), error(bumped), "a new epoch starts again at sequence 0");
             assertEquals(end + 5, bumped.get(PartitionProduceResponse.BASE_OFFSET), "the retries stored nothing");
+            assertEquals(end + 6, core.messages().store().maxOffset(topic, 0),
+                    "acknowledged records are readable when the response is sent");
             Struct zombie = send(handler, 7, produce((short) -1, topic, 0, batch(42, (short) 0, 5, 1)));
             assertEquals(KafkaError.INVALID_PRODUCER_EPOCH.code(), error(zombie));
             Struct after = send(handler, 7, produce((short) -1, topic, 0, batch(42, (short) 1, 1, 1)));
@@ -107,7 +124,7 @@ class ProduceHandlerTest {
     @Test
     void refusalsGetTheirKafkaErrors() throws Exception {
         try (ProducerStateTable states = states()) {
-            ProduceHandler handler = new ProduceHandler(core, states, 4096);
+            ProduceHandler handler = new ProduceHandler(core, states, arrivals, 4096);
             String topic = "produce-refusals";
             assertEquals(KafkaError.INVALID_REQUIRED_ACKS.code(),
                     error(send(handler, 7, produce((short) 2, topic, 0, batch(-1, (short) -1, -1, 1)))));
