@@ -1,5 +1,6 @@
 package io.ternmq.kafka.server.handler;
 
+import io.ternmq.broker.topic.TopicRegistry;
 import io.ternmq.kafka.codec.ApiKey;
 import io.ternmq.kafka.group.GroupCoordinator;
 import io.ternmq.kafka.server.ApiHandlers;
@@ -9,7 +10,7 @@ final class GroupHandlers {
     private GroupHandlers() {
     }
 
-    static ApiHandlers register(ApiHandlers table, GroupCoordinator coordinator) {
+    static ApiHandlers register(ApiHandlers table, GroupCoordinator coordinator, TopicRegistry topics) {
         return table.register(ApiKey.JOIN_GROUP, new JoinGroupHandler(coordinator))
                 .register(ApiKey.SYNC_GROUP, new SyncGroupHandler(coordinator))
                 .register(ApiKey.HEARTBEAT, new HeartbeatHandler(coordinator))
@@ -19,6 +20,6 @@ final class GroupHandlers {
                 .register(ApiKey.LIST_GROUPS, new ListGroupsHandler(coordinator))
                 .register(ApiKey.DESCRIBE_GROUPS, new DescribeGroupsHandler(coordinator))
                 .register(ApiKey.DELETE_GROUPS, new DeleteGroupsHandler(coordinator))
-                .register(ApiKey.OFFSET_DELETE, new OffsetDeleteHandler(coordinator));
+                .register(ApiKey.OFFSET_DELETE, new OffsetDeleteHandler(coordinator, topics));
     }
 }

@@ -29,7 +29,7 @@ public final class KafkaHandlers {
         KafkaDataPath data = KafkaDataPath.open(core);
         table.closeWith(data);
         GroupCoordinatorRuntime groups = GroupCoordinatorRuntime.start(core);
-        GroupHandlers.register(table.closeWith(groups), groups.coordinator());
+        GroupHandlers.register(table.closeWith(groups), groups.coordinator(), core.topics());
         return table.register(ApiKey.API_VERSIONS, new ApiVersionsHandler(table))
                 .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.fetchWaiters(),
                         data.maxMessageSize()))

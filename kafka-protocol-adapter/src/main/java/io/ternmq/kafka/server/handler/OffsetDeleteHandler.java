@@ -1,5 +1,7 @@
 package io.ternmq.kafka.server.handler;
 
+import io.ternmq.broker.topic.TopicConfig;
+import io.ternmq.broker.topic.TopicRegistry;
 import io.ternmq.kafka.codec.Struct;
 import io.ternmq.kafka.codec.api.OffsetDeleteApi.Request;
 import io.ternmq.kafka.codec.api.OffsetDeleteApi.Request.OffsetDeleteRequestPartition;
@@ -21,13 +23,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * OffsetDelete (47), v0: deletes a group's committed offsets of some partitions. A group-level refusal (unknown group,
  * active group of another protocol) is the top-level error with no topics, as Kafka answers; a topic the active group
- * still subscribes to gets GROUP_SUBSCRIBED_TO_TOPIC per partition.
+ * still subscribes to gets GROUP_SUBSCRIBED_TO_TOPIC per partition, and a partition the broker does not have
+ * UNKNOWN_TOPIC_OR_PARTITION (as Kafka, which checks its metadata before asking the coordinator).
  */
 public final class OffsetDeleteHandler implements ApiHandler {
     private final GroupCoordinator coordinator;
+    private final TopicRegistry topics;
 
-    public OffsetDeleteHandler(GroupCoordinator coordinator) {
+    public OffsetDeleteHandler(GroupCoordinator coordinator, TopicRegistry topics) {
         this.coordinator = coordinator;
+        this.topics = topics;
     }
 
     @Override
@@ -35,8 +40,11 @@ public final class OffsetDeleteHandler implements ApiHandler {
         List<TopicPartition> partitions = new ArrayList<>();
         for (Struct topic : request.get(Request.TOPICS)) {
             for (Struct p : topic.get(OffsetDeleteRequestTopic.PARTITIONS)) {
-                partitions.add(new TopicPartition(topic.get(OffsetDeleteRequestTopic.NAME),
-                        p.get(OffsetDeleteRequestPartition.PARTITION_INDEX)));
+                TopicPartition partition = new TopicPartition(topic.get(OffsetDeleteRequestTopic.NAME),
+                        p.get(OffsetDeleteRequestPartition.PARTITION_INDEX));
+                if (exists(partition)) {
+                    partitions.add(partition);
+                }
             }
         }
         OffsetCommit.Result result = coordinator.offsets().delete(request.get(Request.GROUP_ID), partitions);
@@ -49,8 +57,9 @@ public final class OffsetDeleteHandler implements ApiHandler {
                     int index = p.get(OffsetDeleteRequestPartition.PARTITION_INDEX);
                     answered.add(new Struct(OffsetDeleteResponsePartition.SCHEMA)
                             .set(OffsetDeleteResponsePartition.PARTITION_INDEX, index)
-                            .set(OffsetDeleteResponsePartition.ERROR_CODE, GroupErrors.code(
-                                    result.partitions().getOrDefault(new TopicPartition(name, index), GroupError.NONE))));
+                            .set(OffsetDeleteResponsePartition.ERROR_CODE, GroupErrors.code(result.partitions()
+                                    .getOrDefault(new TopicPartition(name, index),
+                                            GroupError.UNKNOWN_TOPIC_OR_PARTITION))));
                 }
                 topics.add(new Struct(OffsetDeleteResponseTopic.SCHEMA)
                         .set(OffsetDeleteResponseTopic.NAME, name)
@@ -61,5 +70,9 @@ public final class OffsetDeleteHandler implements ApiHandler {
                 .set(Response.ERROR_CODE, GroupErrors.code(result.error()))
                 .set(Response.THROTTLE_TIME_MS, 0)
                 .set(Response.TOPICS, topics));
+    }
+
+    private boolean exists(TopicPartition partition) {
+        return topics.get(partition.topic()).map((TopicConfig c) -> c.hasQueue(partition.partition())).orElse(false);
     }
 }

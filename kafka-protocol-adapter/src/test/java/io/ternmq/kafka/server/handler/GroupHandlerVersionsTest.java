@@ -319,8 +319,10 @@ class GroupHandlerVersionsTest {
     }
 
     @Test
-    void offsetDeleteOfAnUnknownGroupIsATopLevelError() {
-        Struct response = done(call(new OffsetDeleteHandler(coordinator), ApiKey.OFFSET_DELETE, 0,
+    void offsetDeleteOfAnUnknownGroupIsATopLevelError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        io.ternmq.broker.topic.TopicRegistry topics = new io.ternmq.broker.topic.TopicRegistry(dir, true, 2);
+        topics.checkWrite("t", 0);
+        Struct response = done(call(new OffsetDeleteHandler(coordinator, topics), ApiKey.OFFSET_DELETE, 0,
                 new Struct(OffsetDeleteApi.Request.SCHEMA)
                         .set(OffsetDeleteApi.Request.GROUP_ID, "nobody")
                         .set(OffsetDeleteApi.Request.TOPICS, List.of(new Struct(

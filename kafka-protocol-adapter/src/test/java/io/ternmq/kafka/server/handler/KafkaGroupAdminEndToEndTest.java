@@ -100,6 +100,9 @@ class KafkaGroupAdminEndToEndTest {
 
         admin.deleteConsumerGroupOffsets(group, Set.of(p1)).all().get();
         assertEquals(Map.of(p0, 5L), offsets(group));
+        assertInstanceOf(UnknownTopicOrPartitionException.class, failure(() -> admin.deleteConsumerGroupOffsets(
+                group, Set.of(new TopicPartition("ledger", 9))).all().get()));
+        assertEquals(Map.of(p0, 5L), offsets(group));
     }
 
     @Test
