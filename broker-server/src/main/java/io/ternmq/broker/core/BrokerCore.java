@@ -3,7 +3,7 @@ package io.ternmq.broker.core;
 import io.ternmq.broker.client.ConsumerGroupRegistry;
 import io.ternmq.broker.config.BrokerConfig;
 import io.ternmq.broker.group.SubscriptionGroupRegistry;
-import io.ternmq.broker.longpolling.MessageArrivals;
+import io.ternmq.broker.message.MessageArrivals;
 import io.ternmq.broker.message.MessageService;
 import io.ternmq.broker.offset.ConsumerOffsetStore;
 import io.ternmq.broker.stats.BrokerStats;

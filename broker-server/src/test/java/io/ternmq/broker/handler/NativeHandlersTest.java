@@ -7,7 +7,7 @@ import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.broker.delay.DelayLevels;
 import io.ternmq.broker.delay.ScheduleRouter;
 import io.ternmq.broker.group.SubscriptionGroupRegistry;
-import io.ternmq.broker.longpolling.MessageArrivals;
+import io.ternmq.broker.message.MessageArrivals;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
 import io.ternmq.broker.message.MessageService;
 import io.ternmq.broker.offset.ConsumerOffsetStore;

@@ -1,4 +1,4 @@
-package io.ternmq.broker.longpolling;
+package io.ternmq.broker.message;
 
 import io.ternmq.broker.store.MessageArrivalListener;
 
@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Fans the store's one arrival callback ({@link io.ternmq.broker.store.MessageStore#setArrivalListener}) out to every
- * front-end that waits for messages: the native long polling ({@link PullRequestHoldService}) and plug-ins such as
+ * front-end that waits for messages: the native long polling ({@link io.ternmq.broker.longpolling.PullRequestHoldService}) and plug-ins such as
  * the Kafka adapter's Fetch. Listeners are added while front-ends start and removed when they close.
  *
  * <p>Thread-safe. {@link #arrived} runs on the store's dispatcher thread, so each listener must return quickly and
