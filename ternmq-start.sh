@@ -3,6 +3,7 @@
 #
 #   ./ternmq-start.sh                      build (incremental) + start on 127.0.0.1:10911
 #   TERNMQ_PORT=10921 ./ternmq-start.sh    another port
+#   TERNMQ_KAFKA_PORT=19092 ./ternmq-start.sh   another port for Kafka clients (default 9092)
 #   TERNMQ_SKIP_BUILD=1 ./ternmq-start.sh  start the last build without rebuilding
 #   ./ternmq-start.sh -p flushDiskType=SYNC_FLUSH     extra arguments go to the broker (-p key=value overrides)
 #
@@ -12,6 +13,7 @@ set -euo pipefail
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 PORT="${TERNMQ_PORT:-10911}"
+KAFKA_PORT="${TERNMQ_KAFKA_PORT:-9092}"
 DATA="${TERNMQ_DATA:-$ROOT/data}"
 
 if [ "${TERNMQ_SKIP_BUILD:-0}" != 1 ]; then
@@ -27,6 +29,7 @@ mkdir -p "$DATA"
 cat <<INFO
 ==> starting the TernMQ broker
     address   127.0.0.1:$PORT (native protocol)
+    kafka     127.0.0.1:$KAFKA_PORT (Kafka clients: bootstrap.servers=127.0.0.1:$KAFKA_PORT)
     data      $DATA
     config    $DIST/conf/broker.conf (+ -p overrides)
     try it from another terminal:
@@ -35,4 +38,4 @@ cat <<INFO
       $DIST/bin/mqadmin -n 127.0.0.1:$PORT topicStatus -t TopicTest
     stop: Ctrl-C
 INFO
-exec "$DIST/bin/mq-broker" -c "$DIST/conf/broker.conf" -p "listenPort=$PORT" -p "storePathRootDir=$DATA" "$@"
+exec "$DIST/bin/mq-broker" -c "$DIST/conf/broker.conf" -p "listenPort=$PORT" -p "kafkaListenPort=$KAFKA_PORT" -p "storePathRootDir=$DATA" "$@"

@@ -3,6 +3,7 @@ package io.ternmq.test;
 import io.ternmq.broker.Broker;
 import io.ternmq.broker.config.BrokerConfig;
 import io.ternmq.broker.config.ConfigLoader;
+import io.ternmq.broker.spi.ProtocolHandler;
 import io.ternmq.broker.store.FlushDiskType;
 import io.ternmq.broker.store.MessageStores;
 
@@ -135,6 +136,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             settings.put("serverWorkerThreads", "4");
             settings.put("serverSelectorThreads", "2");
             settings.put("flushConsumerOffsetInterval", "1000");
+            // the Kafka adapter, when on the class path, must not collide on 9092 with other brokers or a real Kafka
+            settings.put("kafkaListenPort", "0");
             settings.putAll(overrides);
             EmbeddedBroker embedded = new EmbeddedBroker(dir, owns, settings, clock);
             try {
@@ -171,6 +174,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         return broker.nativePort();
     }
 
+    /**
+     * {@code host:port} of the Kafka protocol listener (what Kafka clients use as {@code bootstrap.servers}).
+     *
+     * @throws IllegalStateException when the kafka-protocol-adapter is not on the class path or kafkaEnable=false
+     */
+    public synchronized String kafkaAddress() {
+        requireRunning();
+        return kafkaListener().orElseThrow(() -> new IllegalStateException("no Kafka listener: the kafka-protocol-adapter is not on "
+                        + "the class path or kafkaEnable=false"));
+    }
+
+    private java.util.Optional<String> kafkaListener() {
+        return broker.plugins().stream().filter(p -> p.name().equals("kafka"))
+                .map(ProtocolHandler::listenAddress).filter(address -> address.contains(":")).findFirst();
+    }
+
     /** The store root directory. */
     public Path storeDir() {
         return storeDir;
@@ -186,9 +205,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     public synchronized EmbeddedBroker restart() {
         requireRunning();
         int port = broker.nativePort();
+        String kafka = kafkaListener().orElse(null);
         broker.close();
         broker = null;
         settings.put("listenPort", Integer.toString(port));
+        if (kafka != null && kafka.lastIndexOf(':') > 0) {
+            // clients reconnect to the Kafka listener's address too
+            settings.put("kafkaListenPort", kafka.substring(kafka.lastIndexOf(':') + 1));
+        }
         startBroker();
         return this;
     }

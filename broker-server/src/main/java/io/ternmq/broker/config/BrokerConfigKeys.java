@@ -4,6 +4,7 @@ import io.ternmq.broker.delay.DelayLevels;
 import io.ternmq.broker.store.FlushDiskType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +130,52 @@ public final class BrokerConfigKeys {
             "Use Linux epoll when available; otherwise (or when false) Java NIO.");
     public static final ConfigKey<Long> SHUTDOWN_TIMEOUT_MS = longKey("shutdownTimeoutMs", 10_000L, 0L, 600_000L,
             "On shutdown, milliseconds to wait for in-flight requests before closing the store anyway.");
+
+    // --- Kafka protocol adapter (kafka-protocol-adapter module; Kafka's own setting names in parentheses)
+    public static final ConfigKey<Boolean> KAFKA_ENABLE = define("kafkaEnable", ConfigType.BOOLEAN, true,
+            "true or false", b -> true, "Serve Kafka clients on kafkaListenPort, when the kafka-protocol-adapter is "
+                    + "on the class path (it is in the distribution). A Kafka partition is a queue, an offset a queue "
+                    + "offset.");
+    public static final ConfigKey<Integer> KAFKA_LISTEN_PORT = intKey("kafkaListenPort", 9092, 0, 65535,
+            "TCP port of the Kafka protocol, bound on bindAddress. 0 binds an ephemeral port (tests).");
+    public static final ConfigKey<String> KAFKA_ADVERTISED_HOST = define("kafkaAdvertisedHost", ConfigType.STRING, "",
+            "empty (the broker's advertised host, see brokerIP1) or a host name or IP address",
+            s -> !s.contains(" ") && !s.contains(":"),
+            "Host Kafka clients are told to connect to in Metadata and FindCoordinator responses "
+                    + "(advertised.listeners).");
+    public static final ConfigKey<Integer> KAFKA_ADVERTISED_PORT = intKey("kafkaAdvertisedPort", 0, 0, 65535,
+            "Port Kafka clients are told to connect to; 0 advertises the bound port. Set it behind NAT or a proxy.");
+    public static final ConfigKey<Integer> KAFKA_MAX_REQUEST_SIZE = intKey("kafkaMaxRequestSize", 100 * MIB, 1024,
+            Integer.MAX_VALUE - 8, "Largest Kafka request in bytes (socket.request.max.bytes); a connection announcing "
+                    + "a bigger or negative size is closed without reading it.");
+    public static final ConfigKey<Integer> KAFKA_MAX_IN_FLIGHT_REQUESTS = intKey("kafkaMaxInFlightRequests", 100, 1,
+            10_000, "Requests of one Kafka connection being processed at once; past it the broker stops reading from "
+                    + "that connection until responses have been written (responses always go out in request order).");
+    public static final ConfigKey<Long> KAFKA_CONNECTIONS_MAX_IDLE_MS = longKey("kafkaConnectionsMaxIdleMs", 600_000L,
+            1_000L, 86_400_000L, "A Kafka connection with no traffic either way for this long is closed "
+                    + "(connections.max.idle.ms).");
+    public static final ConfigKey<String> KAFKA_SASL_MECHANISMS = define("kafkaSaslMechanisms", ConfigType.STRING, "",
+            "empty or a comma-separated list of PLAIN, SCRAM-SHA-256, SCRAM-SHA-512",
+            s -> s.isBlank() || Arrays.stream(s.split(",")).map(String::trim)
+                    .allMatch(m -> m.equals("PLAIN") || m.equals("SCRAM-SHA-256") || m.equals("SCRAM-SHA-512")),
+            "SASL mechanisms Kafka clients must authenticate with (sasl.enabled.mechanisms, security.protocol="
+                    + "SASL_PLAINTEXT). Empty: no authentication. When set, kafkaSaslUsersFile is required.");
+    public static final ConfigKey<String> KAFKA_SASL_USERS_FILE = define("kafkaSaslUsersFile", ConfigType.STRING, "",
+            "empty or a file path; ${user.home} and a leading ~ are expanded", s -> true,
+            "Java-properties file of Kafka users, one user=password per line, read at start-up. SCRAM credentials are "
+                    + "derived from it with a random salt and 4096 iterations. Keep it readable by the broker only.");
+    public static final ConfigKey<Integer> KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS = intKey(
+            "kafkaGroupInitialRebalanceDelayMs", 3_000, 0, 300_000, "Milliseconds a new Kafka consumer group waits "
+                    + "for more members before its first rebalance (group.initial.rebalance.delay.ms).");
+    public static final ConfigKey<Integer> KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS = intKey(
+            "kafkaGroupMinSessionTimeoutMs", 6_000, 1, 3_600_000, "Shortest session.timeout.ms a Kafka consumer may "
+                    + "ask for; shorter ones get INVALID_SESSION_TIMEOUT (group.min.session.timeout.ms).");
+    public static final ConfigKey<Integer> KAFKA_GROUP_MAX_SESSION_TIMEOUT_MS = intKey(
+            "kafkaGroupMaxSessionTimeoutMs", 1_800_000, 1, 3_600_000, "Longest session.timeout.ms a Kafka consumer "
+                    + "may ask for (group.max.session.timeout.ms).");
+    public static final ConfigKey<Integer> KAFKA_FETCH_MAX_WAIT_CAP_MS = intKey("kafkaFetchMaxWaitCapMs", 30_000, 0,
+            300_000, "Upper bound on a Kafka Fetch's max_wait_ms: longer long-polls are cut to this. Must stay below "
+                    + "the clients' request.timeout.ms (30 s by default) and kafkaConnectionsMaxIdleMs.");
 
     private static final Map<String, ConfigKey<?>> BY_NAME;
 

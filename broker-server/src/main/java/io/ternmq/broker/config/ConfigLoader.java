@@ -114,6 +114,23 @@ public final class ConfigLoader {
             errors.add("longPollingMaxWaitMs=" + maxWait + " must be below clientChannelMaxIdleSeconds (" + idleMs
                     + " ms), or held pulls would be cut by the idle check");
         }
+        if (!config.get(BrokerConfigKeys.KAFKA_SASL_MECHANISMS).isBlank()
+                && config.get(BrokerConfigKeys.KAFKA_SASL_USERS_FILE).isBlank()) {
+            errors.add("kafkaSaslMechanisms=" + config.get(BrokerConfigKeys.KAFKA_SASL_MECHANISMS)
+                    + " needs kafkaSaslUsersFile (the users and passwords to check)");
+        }
+        int minSession = config.get(BrokerConfigKeys.KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS);
+        int maxSession = config.get(BrokerConfigKeys.KAFKA_GROUP_MAX_SESSION_TIMEOUT_MS);
+        if (minSession > maxSession) {
+            errors.add("kafkaGroupMinSessionTimeoutMs=" + minSession + " must not exceed kafkaGroupMaxSessionTimeoutMs="
+                    + maxSession);
+        }
+        long fetchCap = config.get(BrokerConfigKeys.KAFKA_FETCH_MAX_WAIT_CAP_MS);
+        long kafkaIdle = config.get(BrokerConfigKeys.KAFKA_CONNECTIONS_MAX_IDLE_MS);
+        if (fetchCap >= kafkaIdle) {
+            errors.add("kafkaFetchMaxWaitCapMs=" + fetchCap + " must be below kafkaConnectionsMaxIdleMs=" + kafkaIdle
+                    + ", or held fetches would be cut by the idle check");
+        }
     }
 
     private static String suggestion(String name) {

@@ -69,6 +69,34 @@ public final class ConsumerOffsetStore {
         return groups;
     }
 
+    /**
+     * Forgets one committed offset (Kafka OffsetDelete); persisted with the next flush.
+     *
+     * @return whether there was one
+     */
+    public boolean delete(String group, String topic, int queueId) {
+        boolean removed = offsets.remove(new OffsetKey(group, topic, queueId)) != null;
+        if (removed) {
+            dirty.set(true);
+        }
+        return removed;
+    }
+
+    /**
+     * Drops every offset of a group (Kafka DeleteGroups) and persists at once, so the group does not come back after
+     * a restart.
+     *
+     * @return whether the group had any
+     */
+    public boolean deleteGroup(String group) {
+        boolean removed = offsets.keySet().removeIf(k -> k.group().equals(group));
+        if (removed) {
+            dirty.set(true);
+            persistIfDirty();
+        }
+        return removed;
+    }
+
     /** Drops every group's offsets of the topic and persists at once. */
     public void deleteTopic(String topic) {
         if (offsets.keySet().removeIf(k -> k.topic().equals(topic))) {

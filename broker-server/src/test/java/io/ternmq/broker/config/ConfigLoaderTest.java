@@ -63,6 +63,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void kafkaAdapterCrossKeyRulesAreChecked() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.fromMap(Map.of(
+                "kafkaSaslMechanisms", "PLAIN,SCRAM-SHA-256",
+                "kafkaGroupMinSessionTimeoutMs", "7000", "kafkaGroupMaxSessionTimeoutMs", "6000",
+                "kafkaFetchMaxWaitCapMs", "60000", "kafkaConnectionsMaxIdleMs", "60000")));
+        assertEquals(3, e.errors().size(), e.errors().toString());
+        assertTrue(e.errors().get(0).contains("kafkaSaslUsersFile"), e.errors().get(0));
+    }
+
+    @Test
+    void kafkaSaslMechanismsAcceptsOnlyKnownNames() {
+        assertEquals("PLAIN, SCRAM-SHA-512", ConfigLoader.fromMap(Map.of("kafkaSaslMechanisms", "PLAIN, SCRAM-SHA-512",
+                "kafkaSaslUsersFile", "/etc/users")).get(BrokerConfigKeys.KAFKA_SASL_MECHANISMS));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.fromMap(Map.of(
+                "kafkaSaslMechanisms", "GSSAPI", "kafkaSaslUsersFile", "/etc/users")));
+        assertTrue(e.errors().get(0).startsWith("kafkaSaslMechanisms='GSSAPI'"), e.errors().get(0));
+    }
+
+    @Test
     void missingFileIsReported() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(dir.resolve("absent.conf"), Map.of()));

@@ -10,6 +10,8 @@ import io.ternmq.kafka.record.RecordHeader;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Fetch side: stored messages become record batches, one per run of consecutive queue offsets (a filter or a
@@ -27,56 +29,41 @@ public final class StoredToBatches {
      * @return the number of batches written
      */
     public static int writeBatches(ByteBuf out, List<StoredMessageBytes> messages, CompressionType compression) {
-        RecordBatchWriter writer = null;
-        long expected = -1;
-        int batches = 0;
-        try {
-            for (StoredMessageBytes m : messages) {
-                if (writer == null || m.queueOffset() != expected) {
-                    if (writer != null) {
-                        writer.finish();
-                        writer = null;
-                    }
-                    writer = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
-                    batches++;
-                }
-                Map<String, String> props = m.propertiesLength() == 0 ? Map.of() : m.properties();
-                byte[] key = MessageRecordMapping.key(props);
-                List<RecordHeader> headers = props.isEmpty() ? List.of() : MessageRecordMapping.headers(props);
-                int valueLength = MessageRecordMapping.valueIsNull(props) ? -1 : m.bodyLength();
-                writer.append(m.bornTimestamp(), key, 0, key == null ? -1 : key.length,
-                        m.record(), m.bodyPos() + 4, valueLength, headers);
-                expected = m.queueOffset() + 1;
-            }
-            if (writer != null) {
-                writer.finish();
-                writer = null;
-            }
-            return batches;
-        } finally {
-            if (writer != null) {
-                writer.abandon();
-            }
-        }
+        return write(out, messages, compression, StoredMessageBytes::queueOffset, (writer, m) -> {
+            Map<String, String> props = m.propertiesLength() == 0 ? Map.of() : m.properties();
+            byte[] key = MessageRecordMapping.key(props);
+            List<RecordHeader> headers = props.isEmpty() ? List.of() : MessageRecordMapping.headers(props);
+            int valueLength = MessageRecordMapping.valueIsNull(props) ? -1 : m.bodyLength();
+            writer.append(m.bornTimestamp(), key, 0, key == null ? -1 : key.length,
+                    m.record(), m.bodyPos() + 4, valueLength, headers);
+        });
     }
 
     /** As {@link #writeBatches}, for decoded messages (the {@code read} path). */
     public static int writeStoredMessages(ByteBuf out, List<StoredMessage> messages, CompressionType compression) {
+        return write(out, messages, compression, StoredMessage::queueOffset, (writer, m) ->
+                writer.append(MessageRecordMapping.toRecord(m.properties(), m.body(), m.bornTimestamp())));
+    }
+
+    /** Starts a new batch at every gap in queue offsets; a failure abandons the batch being written. */
+    private static <M> int write(ByteBuf out, List<M> messages, CompressionType compression,
+                                 ToLongFunction<M> queueOffset, BiConsumer<RecordBatchWriter, M> append) {
         RecordBatchWriter writer = null;
         long expected = -1;
         int batches = 0;
         try {
-            for (StoredMessage m : messages) {
-                if (writer == null || m.queueOffset() != expected) {
+            for (M m : messages) {
+                long offset = queueOffset.applyAsLong(m);
+                if (writer == null || offset != expected) {
                     if (writer != null) {
                         writer.finish();
                         writer = null;
                     }
-                    writer = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
+                    writer = new RecordBatchWriter(out, BatchSpec.of(offset, compression));
                     batches++;
                 }
-                writer.append(MessageRecordMapping.toRecord(m.properties(), m.body(), m.bornTimestamp()));
-                expected = m.queueOffset() + 1;
+                append.accept(writer, m);
+                expected = offset + 1;
             }
             if (writer != null) {
                 writer.finish();
