@@ -76,7 +76,7 @@ class AdminTopicsTest {
 
         get(admin.deleteTopics(List.of("admin-a")).all());
         Await.until("admin-a to disappear from listTopics", KafkaClients.TIMEOUT,
-                () -> !names().contains("admin-a"), AdminTopicsTest::names);
+                () -> !names().contains("admin-a"), () -> names().toString());
         assertTrue(names().contains("admin-b"), "the other topic stays");
         ExecutionException gone = assertThrows(ExecutionException.class,
                 () -> get(admin.describeTopics(List.of("admin-a")).allTopicNames()));

@@ -61,13 +61,14 @@ class ConsumerGroupRebalanceTest {
             assertGroupDescribedAs(Set.of(Set.of(0), Set.of(1), Set.of(2)));
 
             third.close();
-            assertNull(third.failure(), () -> "third member failed: " + third.failure());
+            Throwable thirdFailure = third.failure();
+            assertNull(thirdFailure, () -> "third member failed: " + thirdFailure);
             awaitSplit(ledger, Set.of("first", "second"));
         } finally {
             CompatBroker.closeAll(third, second, first);
         }
-        assertNull(first.failure(), () -> "first member failed");
-        assertNull(second.failure(), () -> "second member failed");
+        assertNull(first.failure(), "first member failed");
+        assertNull(second.failure(), "second member failed");
         assertEquals(List.of(), ledger.violations(), "no partition was ever owned by two members at once");
     }
 
