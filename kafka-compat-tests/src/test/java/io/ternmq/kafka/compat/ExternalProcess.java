@@ -30,9 +30,15 @@ final class ExternalProcess {
 
         @Override
         public String toString() {
-            return String.join(" ", command) + " -> exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n"
+            return commandLine(command) + " -> exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n"
                     + stderr;
         }
+    }
+
+    /** The command as a shell line, with a long classpath shortened so that failure messages stay readable. */
+    static String commandLine(List<String> command) {
+        return command.stream().map(arg -> arg.length() > 200 ? "<" + arg.length() + " characters>" : arg)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     static Result run(List<String> command, String stdin, Duration timeout) throws IOException, InterruptedException {
@@ -48,7 +54,7 @@ final class ExternalProcess {
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                fail("still running after " + timeout.toMillis() + " ms, killed: " + String.join(" ", command)
+                fail("still running after " + timeout.toMillis() + " ms, killed: " + commandLine(command)
                         + "\n--- stdout\n" + Files.readString(out) + "--- stderr\n" + Files.readString(err));
             }
             return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));

@@ -114,7 +114,9 @@ class KcatTest {
                 lines.append(line).append('\n');
                 expected.add(line);
             }
-            kcat(lines.toString(), "-P", "-t", topic, "-K", ":", "-z", codec).assertSuccess();
+            // a delivery the broker refuses fails kcat after 20 s instead of librdkafka's default 5 minutes
+            kcat(lines.toString(), "-P", "-t", topic, "-K", ":", "-z", codec, "-X", "message.timeout.ms=20000")
+                    .assertSuccess();
         }
 
         Set<String> consumed = new TreeSet<>();
