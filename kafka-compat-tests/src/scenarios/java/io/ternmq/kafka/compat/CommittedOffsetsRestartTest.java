@@ -62,13 +62,13 @@ class CommittedOffsetsRestartTest {
             consumer.commitSync(commit, KafkaClients.TIMEOUT);
         }
 
+        assertEquals(commit, committed(), "committed offsets and metadata before the restart");
+
         admin.close();
         broker.restart();
         admin = KafkaClients.admin(broker);
 
-        Map<TopicPartition, OffsetAndMetadata> afterRestart = admin.listConsumerGroupOffsets(GROUP)
-                .partitionsToOffsetAndMetadata().get(KafkaClients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        assertEquals(commit, afterRestart, "committed offsets and metadata after the restart");
+        assertEquals(commit, committed(), "committed offsets and metadata after the restart");
 
         produce(PER_PARTITION);
         int expected = 0;
@@ -90,6 +90,11 @@ class CommittedOffsetsRestartTest {
             }
             assertEquals(expectedOffsets, offsets.get(p), "partition " + p + " resumes at its committed offset");
         }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed() throws Exception {
+        return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
+                .get(KafkaClients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** PER_PARTITION records per partition whose values name their partition and offset. */

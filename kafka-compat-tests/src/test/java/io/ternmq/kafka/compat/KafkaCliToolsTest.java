@@ -106,12 +106,12 @@ class KafkaCliToolsTest {
         for (int i = 0; i < 30; i++) {
             lines.add("key" + i + ":value " + i);
         }
-        tool(CONSOLE_PRODUCER, String.join("\n", lines) + "\n", "--topic", topic, "--property", "parse.key=true",
-                "--property", "key.separator=:").assertSuccess();
+        tool(CONSOLE_PRODUCER, String.join("\n", lines) + "\n", "--topic", topic, "--reader-property",
+                "parse.key=true", "--reader-property", "key.separator=:").assertSuccess();
 
         ExternalProcess.Result consumed = tool(CONSOLE_CONSUMER, null, "--topic", topic, "--group", group,
                 "--from-beginning", "--max-messages", "30", "--timeout-ms", "60000",
-                "--property", "print.key=true", "--property", "key.separator=:").assertSuccess();
+                "--formatter-property", "print.key=true", "--formatter-property", "key.separator=:").assertSuccess();
         assertEquals(lines, new TreeSet<>(consumed.stdout().lines().toList()), consumed.toString());
         assertTrue(consumed.stderr().contains("Processed a total of 30 messages"), consumed.toString());
 
