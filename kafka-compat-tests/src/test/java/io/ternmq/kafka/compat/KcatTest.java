@@ -145,6 +145,10 @@ class KcatTest {
             assertEquals(List.of("2", Integer.toString(i), "k" + i, "v" + i), List.of(f[0], f[1], f[2], f[3]));
             assertEquals(1_600_000_000_000L + i, Long.parseLong(f[4]), "timestamp of " + lines.get(i));
         }
+
+        // -Q: offsets for times (ListOffsets by timestamp), the first record at or after the time
+        String queried = kcat(null, "-Q", "-t", topic + ":2:" + (1_600_000_000_000L + 3)).assertSuccess().stdout();
+        assertTrue(queried.matches("(?s).*partition 2\\s+offset 3\\b.*"), queried);
     }
 
     @Test
