@@ -148,7 +148,7 @@ class KcatTest {
 
         // -Q: offsets for times (ListOffsets by timestamp), the first record at or after the time
         String queried = kcat(null, "-Q", "-t", topic + ":2:" + (1_600_000_000_000L + 3)).assertSuccess().stdout();
-        assertTrue(queried.matches("(?s).*partition 2\\s+offset 3\\b.*"), queried);
+        assertTrue(queried.matches("(?s).*" + topic + " \\[2\\]\\s+offset 3\\b.*"), queried);
     }
 
     @Test
