@@ -9,6 +9,7 @@ import io.ternmq.broker.delay.ScheduleRouter;
 import io.ternmq.broker.delay.ScheduleService;
 import io.ternmq.broker.group.SubscriptionGroupRegistry;
 import io.ternmq.broker.handler.NativeHandlers;
+import io.ternmq.broker.longpolling.MessageArrivals;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
 import io.ternmq.broker.message.MessageService;
 import io.ternmq.broker.offset.ConsumerOffsetStore;
@@ -80,11 +81,13 @@ public final class Broker implements AutoCloseable {
                     config.get(BrokerConfigKeys.MAX_MESSAGE_SIZE), new ScheduleRouter(delayLevels,
                     config.get(BrokerConfigKeys.TIMER_MAX_DELAY_SEC), clock));
             this.schedule = new ScheduleService(messages, delayLevels, configDir, clock);
+            MessageArrivals arrivals = new MessageArrivals();
             this.core = new BrokerCore(config, clock, messages, topics, offsets, new ConsumerGroupRegistry(clock),
-                    subscriptionGroups, stats, advertisedHost);
+                    subscriptionGroups, stats, advertisedHost, arrivals);
             this.holds = new PullRequestHoldService(config.get(BrokerConfigKeys.LONG_POLLING_MAX_HELD_REQUESTS), 2,
                     store::maxOffset);
-            store.setArrivalListener(holds);
+            arrivals.subscribe(holds);
+            store.setArrivalListener(arrivals);
             TransactionSettings txSettings = TransactionSettings.of(config);
             this.transactions = new TransactionalMessageService(messages, topics, clock, txSettings);
             transactions.recover(config.get(BrokerConfigKeys.MESSAGE_INDEX_ENABLE));

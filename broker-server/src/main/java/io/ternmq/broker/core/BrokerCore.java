@@ -3,6 +3,7 @@ package io.ternmq.broker.core;
 import io.ternmq.broker.client.ConsumerGroupRegistry;
 import io.ternmq.broker.config.BrokerConfig;
 import io.ternmq.broker.group.SubscriptionGroupRegistry;
+import io.ternmq.broker.longpolling.MessageArrivals;
 import io.ternmq.broker.message.MessageService;
 import io.ternmq.broker.offset.ConsumerOffsetStore;
 import io.ternmq.broker.stats.BrokerStats;
@@ -26,10 +27,12 @@ import java.time.Clock;
  * @param subscriptionGroups persisted consumer group settings
  * @param stats              throughput counters
  * @param advertisedHost     the host clients should connect to ({@code brokerIP1} or detected)
+ * @param arrivals           tells front-ends that wait for messages (long polls) when new ones become readable
  */
 public record BrokerCore(BrokerConfig config, Clock clock, MessageService messages, TopicRegistry topics,
                          ConsumerOffsetStore offsets, ConsumerGroupRegistry consumerGroups,
-                         SubscriptionGroupRegistry subscriptionGroups, BrokerStats stats, String advertisedHost) {
+                         SubscriptionGroupRegistry subscriptionGroups, BrokerStats stats, String advertisedHost,
+                         MessageArrivals arrivals) {
 
     /** Deletes a topic with everything that hangs off it: its config, its consumer offsets and its store queues. */
     public boolean deleteTopic(String topic) {

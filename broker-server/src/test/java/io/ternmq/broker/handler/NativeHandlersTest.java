@@ -7,6 +7,7 @@ import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.broker.delay.DelayLevels;
 import io.ternmq.broker.delay.ScheduleRouter;
 import io.ternmq.broker.group.SubscriptionGroupRegistry;
+import io.ternmq.broker.longpolling.MessageArrivals;
 import io.ternmq.broker.longpolling.PullRequestHoldService;
 import io.ternmq.broker.message.MessageService;
 import io.ternmq.broker.offset.ConsumerOffsetStore;
@@ -41,7 +42,7 @@ class NativeHandlersTest {
                     new MessageService(store, topics, stats, 1024,
                             new ScheduleRouter(DelayLevels.parse(DelayLevels.DEFAULT), 60, Clock.systemUTC())), topics, new ConsumerOffsetStore(dir),
                     new ConsumerGroupRegistry(Clock.systemUTC()), new SubscriptionGroupRegistry(dir, true), stats,
-                    "127.0.0.1");
+                    "127.0.0.1", new MessageArrivals());
             TransactionalMessageService transactions = new TransactionalMessageService(core.messages(), topics,
                     Clock.systemUTC(), TransactionSettings.of(BrokerConfig.defaults()));
             HandlerRegistry registry = NativeHandlers.create(core, holds, () -> "127.0.0.1:1", () -> 0,

@@ -2,7 +2,9 @@ package io.ternmq.kafka.server;
 
 import io.ternmq.kafka.codec.ApiKey;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +16,11 @@ import java.util.Set;
  *
  * <p>Filled once while the adapter starts ({@link #register}), then read-only; reads are thread-safe after that.
  */
-public final class ApiHandlers {
+public final class ApiHandlers implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ApiHandlers.class.getName());
+
     private final Map<ApiKey, ApiHandler> handlers = new EnumMap<>(ApiKey.class);
+    private final List<AutoCloseable> resources = new ArrayList<>();
 
     /**
      * Registers the handler of an API.
@@ -37,5 +42,30 @@ public final class ApiHandlers {
     /** The APIs that have a handler. */
     public Set<ApiKey> served() {
         return Collections.unmodifiableSet(handlers.keySet());
+    }
+
+    /**
+     * Ties a resource the handlers share (waiting fetches, producer state) to the table's life: {@link #close} closes
+     * it, in reverse order of registration.
+     */
+    public synchronized ApiHandlers closeWith(AutoCloseable resource) {
+        resources.add(resource);
+        return this;
+    }
+
+    /**
+     * Closes the shared resources; called by the listener after requests stopped being processed and before the
+     * connections close, so waiting requests are still answered.
+     */
+    @Override
+    public synchronized void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot close " + resources.get(i), e);
+            }
+        }
+        resources.clear();
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * The Kafka {@link RequestProcessor}: parses the frame (on the event loop: header and body parsing is cheap and
  * record batches stay zero-copy slices), applies the rules that hold for every API, and runs the API's
- * {@link ApiHandler} on the worker executor.
+ * {@link ApiHandler} on the worker executor, one request at a time per connection ({@link SerialExecutor}).
  *
  * <ul>
  *   <li>Unknown API key, or an API without a handler → close (Kafka's behaviour; such keys are not advertised).</li>
@@ -92,7 +92,8 @@ public final class ApiRequestProcessor implements RequestProcessor {
         RequestContext context = new RequestContext(connection, request.header(), request.api());
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         try {
-            workers.execute(() -> run(handler, context, request, reply));
+            // in arrival order per connection (see SerialExecutor), in parallel across connections
+            connection.requestExecutor(workers).execute(() -> run(handler, context, request, reply));
         } catch (RejectedExecutionException e) {
             request.release();
             return done(Reply.close("broker busy: Kafka request queue full"));
@@ -114,13 +115,21 @@ public final class ApiRequestProcessor implements RequestProcessor {
                 reply.complete(error == null ? encode(context, body) : failed(context, error));
             } catch (RuntimeException e) {
                 reply.complete(failed(context, e));
+            } finally {
+                if (body != null) {
+                    // the encoder linked (and retained) the RECORDS buffers of a response (Fetch); drop the
+                    // handler's own references
+                    body.releaseBuffers();
+                }
             }
         });
     }
 
     private Reply encode(RequestContext context, Struct body) {
         if (context.responseSuppressed()) {
-            return Reply.none();
+            // Produce with acks=0: no response; a failed partition closes the connection, as Kafka does, since the
+            // client has no other way to learn of it
+            return context.closeReason() == null ? Reply.none() : Reply.close(context.closeReason());
         }
         ByteBuf payload = ResponseEncoder.encode(context.header(), body, alloc);
         return context.closeReason() == null ? Reply.respond(payload)

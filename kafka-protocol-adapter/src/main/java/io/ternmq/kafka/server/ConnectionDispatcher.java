@@ -90,6 +90,7 @@ public final class ConnectionDispatcher extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         sequencer.discardQueued();
+        connection.markClosed();
         super.channelInactive(ctx);
     }
 

@@ -3,6 +3,10 @@ package io.ternmq.kafka.server;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
 /**
  * What the broker knows about one Kafka connection: the peer's address, the client id of its latest request, and its
  * SASL state and authenticated principal. The SASL exchange object itself ({@link #saslExchange}) is opaque here;
@@ -21,6 +25,9 @@ public final class KafkaConnection {
     private volatile AuthState authState;
     private volatile String principal;
     private volatile Object saslExchange;
+    private final List<Runnable> closeListeners = new ArrayList<>(1);
+    private boolean closed;
+    private volatile SerialExecutor requestExecutor;
 
     /**
      * @param remoteAddress the peer as {@code host:port}, for logs and DescribeGroups' client_host
@@ -96,6 +103,65 @@ public final class KafkaConnection {
     public void authenticationFailed() {
         this.saslExchange = null;
         this.authState = AuthState.FAILED;
+    }
+
+    /**
+     * Runs {@code listener} once the connection has closed (at once if it already has), e.g. to release a Fetch that
+     * waits for data. Listeners run on the connection's event loop and must not block.
+     *
+     * @return removes the listener again (for a wait that ended before the connection closed)
+     */
+    public Runnable whenClosed(Runnable listener) {
+        synchronized (closeListeners) {
+            if (!closed) {
+                closeListeners.add(listener);
+                return () -> {
+                    synchronized (closeListeners) {
+                        closeListeners.remove(listener);
+                    }
+                };
+            }
+        }
+        listener.run();
+        return () -> { };
+    }
+
+    /** The connection closed: runs the close listeners once. */
+    void markClosed() {
+        List<Runnable> listeners;
+        synchronized (closeListeners) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            listeners = new ArrayList<>(closeListeners);
+            closeListeners.clear();
+        }
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                System.getLogger(KafkaConnection.class.getName()).log(System.Logger.Level.ERROR,
+                        "close listener of Kafka connection " + this + " failed", e);
+            }
+        }
+    }
+
+    /** True once the connection has closed. */
+    public boolean isClosed() {
+        synchronized (closeListeners) {
+            return closed;
+        }
+    }
+
+    /** This connection's in-order view of the worker pool (created on first use, on the connection's event loop). */
+    Executor requestExecutor(Executor workers) {
+        SerialExecutor executor = requestExecutor;
+        if (executor == null) {
+            executor = new SerialExecutor(workers);
+            requestExecutor = executor;
+        }
+        return executor;
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
     private static final System.Logger LOG = System.getLogger(KafkaProtocolHandler.class.getName());
 
     private KafkaServer server;
+    private ApiHandlers handlers;
     private ThreadPoolExecutor workers;
     private long shutdownTimeoutMs;
     private boolean closed;
@@ -63,13 +64,14 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.workerQueueCapacity()),
                 new DefaultThreadFactory("ternmq-kafka-worker", true));
-        RequestProcessor processor = new ApiRequestProcessor(KafkaHandlers.create(core, node, exchanges), workers,
-                PooledByteBufAllocator.DEFAULT);
+        handlers = KafkaHandlers.create(core, node, exchanges);
+        RequestProcessor processor = new ApiRequestProcessor(handlers, workers, PooledByteBufAllocator.DEFAULT);
         KafkaServer started = new KafkaServer(settings, processor);
         try {
             started.start();
         } catch (Exception e) {
             workers.shutdownNow();
+            handlers.close();
             throw e;
         }
         node.bound(started.port());
@@ -106,6 +108,8 @@ public final class KafkaProtocolHandler implements ProtocolHandler {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        // answers waiting fetches and persists producer state while the connections are still open
+        handlers.close();
         server.close();
     }
 }

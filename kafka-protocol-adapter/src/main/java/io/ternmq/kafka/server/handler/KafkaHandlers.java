@@ -1,16 +1,18 @@
 package io.ternmq.kafka.server.handler;
 
+import io.netty.buffer.PooledByteBufAllocator;
 import io.ternmq.broker.config.BrokerConfigKeys;
 import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.kafka.codec.ApiKey;
 import io.ternmq.kafka.sasl.SaslExchanges;
 import io.ternmq.kafka.server.ApiHandlers;
 import io.ternmq.kafka.server.LocalNode;
+import io.ternmq.kafka.server.data.KafkaDataPath;
 
 /**
- * Builds the handler table of the Kafka listener: one handler per API. Produce, Fetch, ListOffsets,
- * InitProducerId and the group APIs register here when their handlers exist; until then they are neither advertised
- * nor served.
+ * Builds the handler table of the Kafka listener: one handler per API. The group APIs register here when their
+ * handlers exist; until then they are neither advertised nor served. The data path (Produce, Fetch, ListOffsets,
+ * InitProducerId) shares a {@link KafkaDataPath}, closed with the table.
  */
 public final class KafkaHandlers {
     private KafkaHandlers() {
@@ -23,7 +25,15 @@ public final class KafkaHandlers {
      */
     public static ApiHandlers create(BrokerCore core, LocalNode node, SaslExchanges exchanges) {
         ApiHandlers table = new ApiHandlers();
+        KafkaDataPath data = KafkaDataPath.open(core);
+        table.closeWith(data);
         return table.register(ApiKey.API_VERSIONS, new ApiVersionsHandler(table))
+                .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.fetchWaiters(),
+                        data.maxMessageSize()))
+                .register(ApiKey.FETCH, new FetchHandler(core, data.fetchWaiters(), data.fetchMaxWaitCapMs(),
+                        PooledByteBufAllocator.DEFAULT))
+                .register(ApiKey.LIST_OFFSETS, new ListOffsetsHandler(core))
+                .register(ApiKey.INIT_PRODUCER_ID, new InitProducerIdHandler(data.producerIds()))
                 .register(ApiKey.SASL_HANDSHAKE, new SaslHandshakeHandler(exchanges))
                 .register(ApiKey.SASL_AUTHENTICATE, new SaslAuthenticateHandler())
                 .register(ApiKey.METADATA, new MetadataHandler(core.topics(), node))
