@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,7 @@ class ConsumerGroupRebalanceTest {
     private static final Duration REBALANCE = Duration.ofSeconds(30);
     private static EmbeddedBroker broker;
     private static Admin admin;
+    private final List<GroupMember> started = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,24 +75,37 @@ class ConsumerGroupRebalanceTest {
     }
 
     private GroupMember member(String name, OwnershipLedger ledger) {
-        return new GroupMember(name, KafkaClients.consumerConfig(broker, GROUP), TOPIC, ledger);
+        GroupMember member = new GroupMember(name, KafkaClients.consumerConfig(broker, GROUP), TOPIC, ledger);
+        started.add(member);
+        return member;
+    }
+
+    /** A member whose consumer threw (e.g. an unsupported API) fails the wait at once, with its exception. */
+    private void requireMembersAlive() {
+        for (GroupMember m : started) {
+            if (m.failure() != null) {
+                throw new AssertionError("group member " + m.name() + " failed", m.failure());
+            }
+        }
     }
 
     /**
      * Exactly these members own exactly these partition sets. Which member gets which set is the assignor's choice
      * (RangeAssignor orders members by the ids the coordinator gave them), so only the sets are compared.
      */
-    private static void awaitOwners(OwnershipLedger ledger, Map<String, Set<Integer>> expected) {
+    private void awaitOwners(OwnershipLedger ledger, Map<String, Set<Integer>> expected) {
         Await.until("members " + expected.keySet() + " to own " + expected.values(), REBALANCE, () -> {
-                    Map<String, Set<Integer>> now = ledger.byMember();
-                    return now.size() == expected.size() && new HashSet<>(now.values()).equals(
-                            new HashSet<>(expected.values())) && now.keySet().equals(expected.keySet());
-                }, ledger::toString);
+            requireMembersAlive();
+            Map<String, Set<Integer>> now = ledger.byMember();
+            return now.keySet().equals(expected.keySet())
+                    && new HashSet<>(now.values()).equals(new HashSet<>(expected.values()));
+        }, ledger::toString);
     }
 
     /** All three partitions owned, by exactly these members, each owning at least one. */
-    private static void awaitSplit(OwnershipLedger ledger, Set<String> members) {
+    private void awaitSplit(OwnershipLedger ledger, Set<String> members) {
         Await.until("partitions 0-2 split among " + members, REBALANCE, () -> {
+            requireMembersAlive();
             Map<String, Set<Integer>> now = ledger.byMember();
             Set<Integer> all = new HashSet<>();
             now.values().forEach(all::addAll);
