@@ -22,6 +22,7 @@ public enum KafkaError {
     BROKER_NOT_AVAILABLE(8, false, "The broker is not available."),
     REPLICA_NOT_AVAILABLE(9, true, "The replica is not available."),
     MESSAGE_TOO_LARGE(10, false, "The record batch is larger than the broker accepts."),
+    OFFSET_METADATA_TOO_LARGE(12, false, "The metadata string of the committed offset is too long."),
     NETWORK_EXCEPTION(13, true, "The connection closed before a response arrived."),
     COORDINATOR_LOAD_IN_PROGRESS(14, true, "The coordinator is still loading its state."),
     COORDINATOR_NOT_AVAILABLE(15, true, "The coordinator is not available."),

@@ -40,6 +40,12 @@ class KafkaGroupOffsetsInBrokerTest {
                 assertTrue(core.messages().append(AppendRequest.single("orders", 0,
                         MessageDraft.of(("m" + i).getBytes(), Map.of(), 1L))).get().ok());
             }
+            // an append completes before the dispatcher indexes it; consumer progress counts indexed messages
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (core.messages().store().maxOffset("orders", 0) < 5) {
+                assertTrue(System.nanoTime() < deadline, "the 5 messages were not indexed within 10 s");
+                Thread.sleep(10);
+            }
             OffsetCommit.Result committed = coordinatorOf(core).offsets().commit(new OffsetCommit.Request(
                     "kafka-app", -1, "", null, Map.of(new TopicPartition("orders", 0),
                     new OffsetCommit.Offset(3, "m"), new TopicPartition("orders", 1), new OffsetCommit.Offset(0, ""))));

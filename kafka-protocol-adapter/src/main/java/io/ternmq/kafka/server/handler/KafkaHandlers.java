@@ -6,13 +6,14 @@ import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.kafka.codec.ApiKey;
 import io.ternmq.kafka.sasl.SaslExchanges;
 import io.ternmq.kafka.server.ApiHandlers;
+import io.ternmq.kafka.server.GroupCoordinatorRuntime;
 import io.ternmq.kafka.server.LocalNode;
 import io.ternmq.kafka.server.data.KafkaDataPath;
 
 /**
- * Builds the handler table of the Kafka listener: one handler per API. The group APIs register here when their
- * handlers exist; until then they are neither advertised nor served. The data path (Produce, Fetch, ListOffsets,
- * InitProducerId) shares a {@link KafkaDataPath}, closed with the table.
+ * Builds the handler table of the Kafka listener: one handler per API. The data path (Produce, Fetch, ListOffsets,
+ * InitProducerId) shares a {@link KafkaDataPath}, the group APIs ({@link GroupHandlers}) a group coordinator
+ * ({@link GroupCoordinatorRuntime}); both are closed with the table.
  */
 public final class KafkaHandlers {
     private KafkaHandlers() {
@@ -27,6 +28,8 @@ public final class KafkaHandlers {
         ApiHandlers table = new ApiHandlers();
         KafkaDataPath data = KafkaDataPath.open(core);
         table.closeWith(data);
+        GroupCoordinatorRuntime groups = GroupCoordinatorRuntime.start(core);
+        GroupHandlers.register(table.closeWith(groups), groups.coordinator(), core.topics());
         return table.register(ApiKey.API_VERSIONS, new ApiVersionsHandler(table))
                 .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.fetchWaiters(),
                         data.maxMessageSize()))
