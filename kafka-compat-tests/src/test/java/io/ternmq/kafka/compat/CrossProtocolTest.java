@@ -1,0 +1,140 @@
+package io.ternmq.kafka.compat;
+
+import io.ternmq.client.ClientConfig;
+import io.ternmq.client.Message;
+import io.ternmq.client.MessageQueue;
+import io.ternmq.client.consumer.MessageExt;
+import io.ternmq.client.consumer.PullConsumer;
+import io.ternmq.client.consumer.PullResult;
+import io.ternmq.client.consumer.PullStatus;
+import io.ternmq.client.producer.Producer;
+import io.ternmq.client.producer.SendResult;
+import io.ternmq.client.producer.SendStatus;
+import io.ternmq.test.EmbeddedBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One topic, two protocols: what the native Java client (mq-client) sends a Kafka consumer reads, at the same
+ * partition (queue) and offset, with its key, tag and properties as key and headers; and what a Kafka producer
+ * sends a native PullConsumer reads, with key, headers and timestamp as keys, properties and born timestamp.
+ */
+class CrossProtocolTest {
+    private static final String TOPIC = "both-ways";
+    private static EmbeddedBroker broker;
+    private static Admin admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = CompatBroker.start();
+        admin = KafkaClients.admin(broker);
+        KafkaClients.createTopic(admin, TOPIC, 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        CompatBroker.closeAll(admin, broker);
+    }
+
+    private static ClientConfig nativeConfig() {
+        return ClientConfig.of(broker.address());
+    }
+
+    @Test
+    void aNativeMessageIsReadByAKafkaConsumer() throws Exception {
+        long before = System.currentTimeMillis();
+        SendResult sent;
+        try (Producer producer = Producer.builder().clientConfig(nativeConfig()).producerGroup("native-senders")
+                .build()) {
+            producer.start();
+            sent = producer.send(Message.builder().topic(TOPIC).body("from the native client").keys("order-17")
+                    .tags("TagA").property("color", "red").property("size", "XL").build());
+        }
+        long after = System.currentTimeMillis();
+        assertEquals(SendStatus.SEND_OK, sent.status());
+
+        TopicPartition partition = new TopicPartition(TOPIC, sent.messageQueue().queueId());
+        try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(broker, null)) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, sent.queueOffset());
+            ConsumerRecord<String, String> r = KafkaClients.pollUntil(consumer, 1, KafkaClients.TIMEOUT).get(0);
+            assertEquals(sent.queueOffset(), r.offset(), "Kafka offset = queue offset");
+            assertEquals("order-17", r.key());
+            assertEquals("from the native client", r.value());
+            assertTrue(r.timestamp() >= before && r.timestamp() <= after, "born timestamp " + r.timestamp()
+                    + " within the send, [" + before + ", " + after + "]");
+            Map<String, String> headers = new TreeMap<>();
+            for (Header h : r.headers()) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+            assertEquals(Map.of("color", "red", "size", "XL", "ternmq-tags", "TagA"), headers,
+                    "user properties and the tag as headers, nothing else");
+        }
+    }
+
+    @Test
+    void aKafkaRecordIsReadByANativePullConsumer() throws Exception {
+        long timestamp = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
+        RecordMetadata sent;
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(broker)) {
+            sent = producer.send(new ProducerRecord<>(TOPIC, 1, timestamp, "invoice-9", "from a Kafka producer",
+                    List.of(new RecordHeader("currency", "EUR".getBytes(StandardCharsets.UTF_8)),
+                            new RecordHeader("ternmq-tags", "TagB".getBytes(StandardCharsets.UTF_8)))))
+                    .get(KafkaClients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        try (PullConsumer consumer = PullConsumer.builder().clientConfig(nativeConfig())
+                .consumerGroup("native-readers").build()) {
+            consumer.start();
+            PullResult pulled = consumer.pull(new MessageQueue(TOPIC, 1), sent.offset(), 10, Duration.ofSeconds(5));
+            assertEquals(PullStatus.FOUND, pulled.status());
+            MessageExt m = pulled.messages().get(0);
+            assertEquals(sent.offset(), m.queueOffset(), "queue offset = Kafka offset");
+            assertEquals(1, m.queueId());
+            assertEquals("from a Kafka producer", m.bodyAsString());
+            assertEquals(List.of("invoice-9"), m.keys());
+            assertEquals("TagB", m.tags(), "the ternmq-tags header is the native tag");
+            assertEquals("EUR", m.property("currency"));
+            assertEquals(timestamp, m.bornTimestamp(), "record timestamp = born timestamp");
+        }
+    }
+
+    @Test
+    void aNativeConsumersTagFilterSelectsKafkaRecordsByTheirTagHeader() throws Exception {
+        // tags set through the ternmq-tags header reach the broker's tag filter for native consumers
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(broker)) {
+            for (String tag : List.of("keep", "drop", "keep")) {
+                producer.send(new ProducerRecord<>(TOPIC, 2, null, tag, "tagged " + tag,
+                        List.of(new RecordHeader("ternmq-tags", tag.getBytes(StandardCharsets.UTF_8))))).get(
+                        KafkaClients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        try (PullConsumer consumer = PullConsumer.builder().clientConfig(nativeConfig())
+                .consumerGroup("tag-filtered").tagExpression("keep").build()) {
+            consumer.start();
+            PullResult pulled = consumer.pull(new MessageQueue(TOPIC, 2), 0, 10, Duration.ofSeconds(5));
+            assertEquals(List.of("tagged keep", "tagged keep"),
+                    pulled.messages().stream().map(MessageExt::bodyAsString).toList());
+        }
+    }
+}
