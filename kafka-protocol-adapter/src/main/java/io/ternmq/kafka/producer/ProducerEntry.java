@@ -19,8 +19,12 @@ final class ProducerEntry {
     record Batch(int firstSeq, int lastSeq, AppendedBatch appended) {
     }
 
-    /** A batch handed to the store whose append has not completed yet. */
-    record InFlight(short epoch, int firstSeq, int lastSeq, CompletableFuture<AppendedBatch> result) {
+    /**
+     * A batch handed to the store whose append has not completed yet.
+     *
+     * @param floorOffset the partition's end offset when it was handed over: the batch lands at or after it
+     */
+    record InFlight(short epoch, int firstSeq, int lastSeq, long floorOffset, CompletableFuture<AppendedBatch> result) {
     }
 
     short epoch;
@@ -63,6 +67,30 @@ final class ProducerEntry {
         while (batches.size() > RETAINED_BATCHES) {
             batches.removeFirst();
         }
+    }
+
+    /**
+     * Replays a batch found in the log (crash recovery): a newer epoch replaces the batches, a batch of the current
+     * epoch is added when it comes after the last one; batches already known or older are ignored.
+     */
+    void replay(short batchEpoch, Batch batch) {
+        if (batchEpoch < epoch) {
+            return;
+        }
+        if (batchEpoch > epoch) {
+            epoch = batchEpoch;
+            batches.clear();
+        }
+        int last = lastSeq();
+        if (last == NO_SEQUENCE || follows(last, batch.firstSeq())) {
+            addAppended(batch);
+        }
+    }
+
+    /** Whether {@code firstSeq} comes after {@code lastSeq} (sequences count modulo 2^31). */
+    private static boolean follows(int lastSeq, int firstSeq) {
+        int distance = (firstSeq - lastSeq) & Integer.MAX_VALUE;
+        return distance != 0 && distance < (1 << 30);
     }
 
     static boolean inSequence(int lastSeq, int firstSeq) {
