@@ -157,8 +157,8 @@ final class ProducerStateSnapshot {
                     for (int k = 0; k < batches; k++) {
                         int firstSeq = in.readInt();
                         int lastSeq = in.readInt();
-                        entry.addAppended(new ProducerEntry.Batch(firstSeq, lastSeq,
-                                new AppendedBatch(in.readLong(), in.readLong(), in.readLong())));
+                        entry.addRestored(firstSeq, lastSeq,
+                                new AppendedBatch(in.readLong(), in.readLong(), in.readLong()));
                     }
                     entries.put(producerId, entry);
                 }

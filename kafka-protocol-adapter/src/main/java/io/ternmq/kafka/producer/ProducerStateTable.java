@@ -164,8 +164,8 @@ public final class ProducerStateTable implements AutoCloseable {
                 BatchSequence s = stored.sequence();
                 ProducerEntry entry = p.producers.computeIfAbsent(s.producerId(),
                         id -> new ProducerEntry(s.producerEpoch(), stored.storeTimestampMs()));
-                entry.replay(s.producerEpoch(), new ProducerEntry.Batch(s.firstSeq(), s.lastSeq(),
-                        new AppendedBatch(stored.baseOffset(), stored.lastOffset(), -1)));
+                entry.replay(s.producerEpoch(), s.firstSeq(), s.lastSeq(),
+                        new AppendedBatch(stored.baseOffset(), stored.lastOffset(), -1));
                 entry.lastUpdateMs = Math.max(entry.lastUpdateMs, stored.storeTimestampMs());
                 replayed[0]++;
             });
@@ -247,7 +247,7 @@ public final class ProducerStateTable implements AutoCloseable {
                                     Supplier<CompletableFuture<AppendedBatch>> appender) {
         CompletableFuture<AppendedBatch> result = new CompletableFuture<>();
         ProducerEntry.InFlight reserved = new ProducerEntry.InFlight(batch.producerEpoch(), batch.firstSeq(),
-                batch.lastSeq(), log.endOffset(p.topic, p.partition), result);
+                batch.lastSeq(), log.endOffset(p.topic, p.partition), entry.takeOrder(), result);
         entry.inFlight.add(reserved);
         CompletableFuture<AppendedBatch> stored;
         try {
@@ -262,7 +262,8 @@ public final class ProducerStateTable implements AutoCloseable {
             try {
                 entry.inFlight.remove(reserved);
                 if (failure == null && entry.epoch == reserved.epoch()) {
-                    entry.addAppended(new ProducerEntry.Batch(reserved.firstSeq(), reserved.lastSeq(), appended));
+                    entry.addAppended(new ProducerEntry.Batch(reserved.firstSeq(), reserved.lastSeq(), appended,
+                            reserved.order()));
                 }
                 changes.incrementAndGet();
             } finally {
