@@ -43,7 +43,8 @@ public final class ConfigDocRenderer {
         out.append("\n## Metadata files\n\n")
                 .append("Under `storePathRootDir/config/`, written atomically (temp file, fsync, rename):\n\n")
                 .append("- `topics.tsv`: `topic<TAB>queueNums<TAB>perm<TAB>order` per line\n")
-                .append("- `consumerOffsets.tsv`: `group<TAB>topic<TAB>queueId<TAB>offset` per line\n")
+                .append("- `consumerOffsets.tsv`: `group<TAB>topic<TAB>queueId<TAB>offset[<TAB>metadata]` per line"
+                        + " (metadata: a Kafka commit's string, escaped, only when not empty)\n")
                 .append("- `subscriptionGroups.tsv`: `group<TAB>consumeEnable<TAB>retryMaxTimes` per line\n\n")
                 .append("Lines starting with `#` are comments. Names never contain tabs or line breaks ")
                 .append("(`[A-Za-z0-9_%|-]`).\n");

@@ -23,7 +23,8 @@ import java.util.List;
 public final class MetadataFile {
     private final Path path;
     private final String header;
-    private final int fields;
+    private final int minFields;
+    private final int maxFields;
 
     /**
      * @param path   the file
@@ -31,9 +32,21 @@ public final class MetadataFile {
      * @param fields number of fields per record; lines with another count are rejected on load
      */
     public MetadataFile(Path path, String header, int fields) {
+        this(path, header, fields, fields);
+    }
+
+    /**
+     * A file whose records may carry trailing optional fields, so a format can grow a field and still read the files
+     * written before it.
+     *
+     * @param minFields fewest fields per record
+     * @param maxFields most fields per record; lines outside [minFields, maxFields] are rejected on load
+     */
+    public MetadataFile(Path path, String header, int minFields, int maxFields) {
         this.path = path;
         this.header = header;
-        this.fields = fields;
+        this.minFields = minFields;
+        this.maxFields = maxFields;
     }
 
     public Path path() {
@@ -61,8 +74,9 @@ public final class MetadataFile {
                 continue;
             }
             String[] record = line.split("\t", -1);
-            if (record.length != fields) {
-                throw new UncheckedIOException(new IOException(path + ":" + (i + 1) + ": expected " + fields
+            if (record.length < minFields || record.length > maxFields) {
+                String expected = minFields == maxFields ? Integer.toString(minFields) : minFields + " to " + maxFields;
+                throw new UncheckedIOException(new IOException(path + ":" + (i + 1) + ": expected " + expected
                         + " tab-separated fields, found " + record.length));
             }
             records.add(record);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,7 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Committed consumer offsets, persisted in {@code config/consumerOffsets.tsv} (format: {@link MetadataFile}; fields
- * {@code group topic queueId offset}).
+ * {@code group topic queueId offset [metadata]}).
+ *
+ * <p>The fifth field is the commit's metadata string (Kafka OffsetCommit), written only when not empty, so files of
+ * native groups look as before and files written before the field existed load unchanged. It is escaped to stay on one
+ * field: {@code \\} for a backslash, {@code \t}, {@code \n} and {@code \r} for TAB, LF and CR.
  *
  * <p>Commits only touch memory; {@link #persistIfDirty()} writes the file, called every
  * {@code flushConsumerOffsetInterval} and at shutdown. After a crash a group may therefore re-read up to one interval
@@ -29,31 +34,52 @@ public final class ConsumerOffsetStore {
             .thenComparing(OffsetKey::topic).thenComparingInt(OffsetKey::queueId);
 
     private final MetadataFile file;
-    private final Map<OffsetKey, Long> offsets = new ConcurrentHashMap<>();
+    private final Map<OffsetKey, CommittedPosition> offsets = new ConcurrentHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
 
     public ConsumerOffsetStore(Path configDir) {
         this.file = new MetadataFile(configDir.resolve("consumerOffsets.tsv"),
-                "ternmq consumer offsets v1: group topic queueId offset", 4);
+                "ternmq consumer offsets v2: group topic queueId offset [metadata]", 4, 5);
         for (String[] r : file.load()) {
-            offsets.put(new OffsetKey(r[0], r[1], Integer.parseInt(r[2])), Long.parseLong(r[3]));
+            offsets.put(new OffsetKey(r[0], r[1], Integer.parseInt(r[2])),
+                    new CommittedPosition(Long.parseLong(r[3]), r.length > 4 ? unescape(r[4]) : ""));
         }
     }
 
-    /** Records the group's position; the last commit wins (a client may legitimately move an offset back). */
+    /**
+     * Records the group's position without metadata; the last commit wins (a client may legitimately move an offset
+     * back).
+     */
     public void commit(String group, String topic, int queueId, long offset) {
-        offsets.put(new OffsetKey(group, topic, queueId), offset);
+        commit(group, topic, queueId, offset, "");
+    }
+
+    /** Records the group's position with the client's metadata string (null is ""), replacing both. */
+    public void commit(String group, String topic, int queueId, long offset, String metadata) {
+        offsets.put(new OffsetKey(group, topic, queueId), new CommittedPosition(offset, metadata));
         dirty.set(true);
     }
 
     public OptionalLong query(String group, String topic, int queueId) {
-        Long offset = offsets.get(new OffsetKey(group, topic, queueId));
-        return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+        CommittedPosition position = offsets.get(new OffsetKey(group, topic, queueId));
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position.offset());
+    }
+
+    /** The committed offset with its metadata, read together (one map entry), or empty. */
+    public Optional<CommittedPosition> position(String group, String topic, int queueId) {
+        return Optional.ofNullable(offsets.get(new OffsetKey(group, topic, queueId)));
     }
 
     /** Every offset of a group, sorted by topic and queue. */
     public Map<OffsetKey, Long> offsetsOf(String group) {
         Map<OffsetKey, Long> result = new TreeMap<>(ORDER);
+        positionsOf(group).forEach((k, v) -> result.put(k, v.offset()));
+        return result;
+    }
+
+    /** Every offset of a group with its metadata, sorted by topic and queue. */
+    public Map<OffsetKey, CommittedPosition> positionsOf(String group) {
+        Map<OffsetKey, CommittedPosition> result = new TreeMap<>(ORDER);
         offsets.forEach((k, v) -> {
             if (k.group().equals(group)) {
                 result.put(k, v);
@@ -111,15 +137,51 @@ public final class ConsumerOffsetStore {
             return;
         }
         try {
-            Map<OffsetKey, Long> snapshot = new TreeMap<>(ORDER);
+            Map<OffsetKey, CommittedPosition> snapshot = new TreeMap<>(ORDER);
             snapshot.putAll(offsets);
             List<String[]> records = new ArrayList<>(snapshot.size());
-            snapshot.forEach((k, v) -> records.add(new String[] {k.group(), k.topic(), Integer.toString(k.queueId()),
-                    Long.toString(v)}));
+            snapshot.forEach((k, v) -> records.add(v.metadata().isEmpty()
+                    ? new String[] {k.group(), k.topic(), Integer.toString(k.queueId()), Long.toString(v.offset())}
+                    : new String[] {k.group(), k.topic(), Integer.toString(k.queueId()), Long.toString(v.offset()),
+                            escape(v.metadata())}));
             file.save(records);
         } catch (RuntimeException e) {
             dirty.set(true); // try again next time
             throw e;
         }
+    }
+
+    static String escape(String metadata) {
+        StringBuilder out = new StringBuilder(metadata.length());
+        for (int i = 0; i < metadata.length(); i++) {
+            char c = metadata.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String unescape(String field) {
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c != '\\' || i + 1 == field.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = field.charAt(++i);
+            out.append(switch (next) {
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                default -> next;
+            });
+        }
+        return out.toString();
     }
 }

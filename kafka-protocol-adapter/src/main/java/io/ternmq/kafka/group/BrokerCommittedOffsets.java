@@ -1,6 +1,7 @@
 package io.ternmq.kafka.group;
 
 import io.ternmq.broker.core.BrokerCore;
+import io.ternmq.broker.offset.CommittedPosition;
 import io.ternmq.broker.offset.ConsumerOffsetStore;
 import io.ternmq.broker.topic.TopicConfig;
 import io.ternmq.broker.topic.TopicRegistry;
@@ -8,13 +9,15 @@ import io.ternmq.broker.topic.TopicRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Kafka group offsets kept in the broker's {@link ConsumerOffsetStore}, keyed (group, topic, queue id): a Kafka
  * partition is a queue and a Kafka offset a queue offset, so a committed Kafka offset means the same thing to a
  * native consumer of the same group.
+ *
+ * <p>The commit metadata string is stored with the offset (one entry, one file), so it survives a restart like the
+ * offset does; a native commit of the same key replaces it with "".
  *
  * <p>Durability is the store's: commits are flushed every {@code flushConsumerOffsetInterval} and at shutdown, so
  * after a crash a group may re-read up to one interval of records (at-least-once), never skip any. Deleting a group
@@ -40,20 +43,24 @@ public final class BrokerCommittedOffsets implements CommittedOffsets {
     }
 
     @Override
-    public void commit(String group, TopicPartition partition, long offset) {
-        store.commit(group, partition.topic(), partition.partition(), offset);
+    public void commit(String group, TopicPartition partition, long offset, String metadata) {
+        store.commit(group, partition.topic(), partition.partition(), offset, metadata);
     }
 
     @Override
-    public OptionalLong committed(String group, TopicPartition partition) {
-        return store.query(group, partition.topic(), partition.partition());
+    public Optional<CommittedOffset> committed(String group, TopicPartition partition) {
+        return store.position(group, partition.topic(), partition.partition()).map(BrokerCommittedOffsets::toKafka);
     }
 
     @Override
-    public Map<TopicPartition, Long> committedOffsets(String group) {
-        Map<TopicPartition, Long> result = new LinkedHashMap<>();
-        store.offsetsOf(group).forEach((k, v) -> result.put(new TopicPartition(k.topic(), k.queueId()), v));
+    public Map<TopicPartition, CommittedOffset> committedOffsets(String group) {
+        Map<TopicPartition, CommittedOffset> result = new LinkedHashMap<>();
+        store.positionsOf(group).forEach((k, v) -> result.put(new TopicPartition(k.topic(), k.queueId()), toKafka(v)));
         return result;
+    }
+
+    private static CommittedOffset toKafka(CommittedPosition position) {
+        return new CommittedOffset(position.offset(), position.metadata());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,8 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safety: every field is guarded by {@link #lock}, one lock per group, so groups never wait on each other.
  * Futures of waiting JoinGroup/SyncGroup calls are not completed under the lock: they are queued with
  * {@link #afterUnlock} and run by {@link GroupRegistry#locked} once the lock is released, so a handler's
- * continuation never runs while holding a group lock. {@link #commitMetadata} is a concurrent map read without the
- * lock by OffsetFetch.
+ * continuation never runs while holding a group lock.
  */
 final class ClassicGroup {
     final String groupId;
@@ -42,9 +40,6 @@ final class ClassicGroup {
     int rebalanceRound;
     /** A new group's first join phase does not end before this (initial rebalance delay). */
     long joinNotBeforeMs;
-
-    /** Committed metadata strings by partition, in memory only (not persisted; "" after a restart). */
-    final Map<TopicPartition, String> commitMetadata = new ConcurrentHashMap<>();
 
     private final List<Runnable> afterUnlock = new ArrayList<>();
 

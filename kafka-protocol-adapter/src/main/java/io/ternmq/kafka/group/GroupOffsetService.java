@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * OffsetCommit, OffsetFetch and OffsetDelete for classic groups. Offsets go to {@link CommittedOffsets} (durable);
- * commit metadata strings stay in memory on the group (after a restart OffsetFetch returns "" for them, which clients
- * treat as no metadata).
+ * OffsetCommit, OffsetFetch and OffsetDelete for classic groups. Offsets and their commit metadata strings go to
+ * {@link CommittedOffsets} together (durable, like Kafka's offsets topic).
  *
  * <p>Commit validation follows Kafka's classic rules: generation &lt; 0 on an Empty (or unknown) group is a standalone
  * commit and is accepted (Admin, {@code assign()} consumers); otherwise the member must exist
@@ -84,8 +83,7 @@ public final class GroupOffsetService {
         if (metadata.getBytes(StandardCharsets.UTF_8).length > config.maxCommittedMetadataBytes()) {
             return GroupError.OFFSET_METADATA_TOO_LARGE;
         }
-        offsets.commit(group.groupId, partition, offset.offset());
-        group.commitMetadata.put(partition, metadata);
+        offsets.commit(group.groupId, partition, offset.offset(), metadata);
         return GroupError.NONE;
     }
 
@@ -101,17 +99,15 @@ public final class GroupOffsetService {
      * @param partitions the partitions to fetch, or null for every partition the group committed
      */
     public OffsetFetch.Result fetch(String groupId, List<TopicPartition> partitions) {
-        ClassicGroup group = registry.get(groupId);
-        Map<TopicPartition, String> metadata = group == null ? Map.of() : group.commitMetadata;
         List<OffsetFetch.PartitionOffset> result = new ArrayList<>();
         if (partitions == null) {
-            offsets.committedOffsets(groupId).forEach((p, offset) -> result.add(new OffsetFetch.PartitionOffset(p,
-                    offset, metadata.getOrDefault(p, ""), GroupError.NONE)));
+            offsets.committedOffsets(groupId).forEach((p, committed) -> result.add(new OffsetFetch.PartitionOffset(p,
+                    committed.offset(), committed.metadata(), GroupError.NONE)));
         } else {
             for (TopicPartition p : partitions) {
-                OptionalLong offset = offsets.committed(groupId, p);
-                result.add(new OffsetFetch.PartitionOffset(p, offset.orElse(-1),
-                        offset.isPresent() ? metadata.getOrDefault(p, "") : "", GroupError.NONE));
+                Optional<CommittedOffset> committed = offsets.committed(groupId, p);
+                result.add(new OffsetFetch.PartitionOffset(p, committed.map(CommittedOffset::offset).orElse(-1L),
+                        committed.map(CommittedOffset::metadata).orElse(""), GroupError.NONE));
             }
         }
         return new OffsetFetch.Result(GroupError.NONE, result);
@@ -128,7 +124,7 @@ public final class GroupOffsetService {
             if (!offsets.groups().contains(groupId)) {
                 return new OffsetCommit.Result(GroupError.GROUP_ID_NOT_FOUND, Map.of());
             }
-            return deleteAll(groupId, partitions, Set.of(), null);
+            return deleteAll(groupId, partitions, Set.of());
         }
         return GroupRegistry.locked(group, () -> {
             if (group.state == GroupState.DEAD) {
@@ -141,21 +137,17 @@ public final class GroupOffsetService {
                 }
                 subscribed = group.subscribedTopics();
             }
-            return deleteAll(groupId, partitions, subscribed, group);
+            return deleteAll(groupId, partitions, subscribed);
         });
     }
 
-    private OffsetCommit.Result deleteAll(String groupId, List<TopicPartition> partitions, Set<String> subscribed,
-                                          ClassicGroup group) {
+    private OffsetCommit.Result deleteAll(String groupId, List<TopicPartition> partitions, Set<String> subscribed) {
         Map<TopicPartition, GroupError> results = new LinkedHashMap<>();
         for (TopicPartition p : partitions) {
             if (subscribed.contains(p.topic())) {
                 results.put(p, GroupError.GROUP_SUBSCRIBED_TO_TOPIC);
             } else {
                 offsets.delete(groupId, p);
-                if (group != null) {
-                    group.commitMetadata.remove(p);
-                }
                 results.put(p, GroupError.NONE);
             }
         }

@@ -31,6 +31,11 @@ public final class KafkaPropertyNames {
      * properties have no order; without this property headers come back sorted by key).
      */
     public static final String HEADER_ORDER = RESERVED_PREFIX + "HEADER_ORDER";
+    /**
+     * On the first message of an idempotent batch: producer id, epoch and sequences ({@link StoredBatchHeader}), read
+     * when the producer state is rebuilt after a crash. Never a header: {@link #isSystem} covers the prefix.
+     */
+    public static final String PRODUCER_BATCH = RESERVED_PREFIX + "PRODUCER_BATCH";
     /** Separator of {@link #HEADER_ORDER}. */
     static final char ORDER_SEPARATOR = '\u0001';
 

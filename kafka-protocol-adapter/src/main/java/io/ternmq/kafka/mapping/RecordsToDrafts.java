@@ -27,12 +27,26 @@ public final class RecordsToDrafts {
      */
     public static DraftMapping toAppendRequest(String topic, int queueId, List<KafkaRecord> records,
                                                String bornHost) {
+        return toAppendRequest(topic, queueId, records, bornHost, -1, (short) -1, -1, -1);
+    }
+
+    /**
+     * As {@link #toAppendRequest(String, int, List, String)}, for an idempotent batch ({@code producerId >= 0}): the
+     * first message also carries {@link KafkaPropertyNames#PRODUCER_BATCH}.
+     */
+    public static DraftMapping toAppendRequest(String topic, int queueId, List<KafkaRecord> records,
+                                               String bornHost, long producerId, short producerEpoch,
+                                               int firstSeq, int lastSeq) {
+        String producerBatch = producerId < 0 ? null
+                : new StoredBatchHeader(producerId, producerEpoch, firstSeq, lastSeq, records.size()).toProperty();
         List<MessageDraft> drafts = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             KafkaRecord record = records.get(i);
-            Map<String, String> props = MessageRecordMapping.properties(record, true);
+            Map<String, String> props = withProducerBatch(MessageRecordMapping.properties(record, true),
+                    i == 0 ? producerBatch : null);
             if (encodedSize(props) > RecordEncoder.MAX_PROPERTIES_BYTES) {
-                props = MessageRecordMapping.properties(record, false);
+                props = withProducerBatch(MessageRecordMapping.properties(record, false),
+                        i == 0 ? producerBatch : null);
                 int size = encodedSize(props);
                 if (size > RecordEncoder.MAX_PROPERTIES_BYTES) {
                     return DraftMapping.failed(MappingStatus.PROPERTIES_TOO_LARGE, i, "key and headers of record " + i
@@ -44,6 +58,13 @@ public final class RecordsToDrafts {
             drafts.add(MessageDraft.of(body, props, record.timestamp()));
         }
         return DraftMapping.mapped(new AppendRequest(topic, queueId, drafts, bornHost));
+    }
+
+    private static Map<String, String> withProducerBatch(Map<String, String> props, String producerBatch) {
+        if (producerBatch != null) {
+            props.put(KafkaPropertyNames.PRODUCER_BATCH, producerBatch);
+        }
+        return props;
     }
 
     /** Size of the properties as the store encodes them: per pair u16 + key + u16 + value, UTF-8. */

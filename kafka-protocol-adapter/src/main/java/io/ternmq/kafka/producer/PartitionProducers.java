@@ -19,8 +19,4 @@ final class PartitionProducers {
         this.topic = topic;
         this.partition = partition;
     }
-
-    boolean hasInFlight() {
-        return producers.values().stream().anyMatch(e -> !e.inFlight.isEmpty());
-    }
 }

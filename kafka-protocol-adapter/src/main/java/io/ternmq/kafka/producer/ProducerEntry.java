@@ -15,32 +15,56 @@ final class ProducerEntry {
     static final int RETAINED_BATCHES = 5;
     static final int NO_SEQUENCE = -1;
 
-    /** A batch in the store, with its sequence range. */
-    record Batch(int firstSeq, int lastSeq, AppendedBatch appended) {
+    /**
+     * A batch in the store, with its sequence range.
+     *
+     * @param order when it was judged ({@link #takeOrder}): appends may complete out of order, sequences may wrap
+     */
+    record Batch(int firstSeq, int lastSeq, AppendedBatch appended, long order) {
     }
 
-    /** A batch handed to the store whose append has not completed yet. */
-    record InFlight(short epoch, int firstSeq, int lastSeq, CompletableFuture<AppendedBatch> result) {
+    /**
+     * A batch handed to the store whose append has not completed yet.
+     *
+     * @param floorOffset the partition's end offset when it was handed over: the batch lands at or after it
+     * @param order       when it was judged ({@link #takeOrder})
+     */
+    record InFlight(short epoch, int firstSeq, int lastSeq, long floorOffset, long order,
+                    CompletableFuture<AppendedBatch> result) {
     }
 
     short epoch;
     long lastUpdateMs;
+    /** In judging order (oldest first), whatever order their appends completed in. */
     final Deque<Batch> batches = new ArrayDeque<>();
     final List<InFlight> inFlight = new ArrayList<>();
+    private long nextOrder;
 
     ProducerEntry(short epoch, long nowMs) {
         this.epoch = epoch;
         this.lastUpdateMs = nowMs;
     }
 
-    /** The last sequence appended or being appended in the current epoch, or {@link #NO_SEQUENCE}. */
+    /** The next judging order number. */
+    long takeOrder() {
+        return nextOrder++;
+    }
+
+    /**
+     * The last sequence appended or being appended in the current epoch, or {@link #NO_SEQUENCE}: that of the batch
+     * judged last, in flight or done (a later batch's append may complete before an earlier one's).
+     */
     int lastSeq() {
-        for (int i = inFlight.size() - 1; i >= 0; i--) {
-            if (inFlight.get(i).epoch() == epoch) {
-                return inFlight.get(i).lastSeq();
+        long latest = -1;
+        int seq = NO_SEQUENCE;
+        for (InFlight f : inFlight) {
+            if (f.epoch() == epoch && f.order() > latest) {
+                latest = f.order();
+                seq = f.lastSeq();
             }
         }
-        return batches.isEmpty() ? NO_SEQUENCE : batches.peekLast().lastSeq();
+        Batch last = batches.peekLast();
+        return last != null && last.order() > latest ? last.lastSeq() : seq;
     }
 
     /** The placement of an earlier batch with exactly this range in the current epoch, or null. */
@@ -58,11 +82,52 @@ final class ProducerEntry {
         return null;
     }
 
+    /** Adds a batch restored from a snapshot or the log, after every batch already known. */
+    void addRestored(int firstSeq, int lastSeq, AppendedBatch appended) {
+        addAppended(new Batch(firstSeq, lastSeq, appended, takeOrder()));
+    }
+
+    /** Adds a batch whose append completed, in judging order; keeps the {@value #RETAINED_BATCHES} latest. */
     void addAppended(Batch batch) {
-        batches.addLast(batch);
+        if (batches.isEmpty() || batches.peekLast().order() < batch.order()) {
+            batches.addLast(batch);
+        } else {
+            List<Batch> ordered = new ArrayList<>(batches);
+            int i = ordered.size();
+            while (i > 0 && ordered.get(i - 1).order() > batch.order()) {
+                i--;
+            }
+            ordered.add(i, batch);
+            batches.clear();
+            batches.addAll(ordered);
+        }
         while (batches.size() > RETAINED_BATCHES) {
             batches.removeFirst();
         }
+    }
+
+    /**
+     * Replays a batch found in the log (crash recovery): a newer epoch replaces the batches, a batch of the current
+     * epoch is added when it comes after the last one; batches already known or older are ignored.
+     */
+    void replay(short batchEpoch, int firstSeq, int lastSeq, AppendedBatch appended) {
+        if (batchEpoch < epoch) {
+            return;
+        }
+        if (batchEpoch > epoch) {
+            epoch = batchEpoch;
+            batches.clear();
+        }
+        int last = lastSeq();
+        if (last == NO_SEQUENCE || follows(last, firstSeq)) {
+            addRestored(firstSeq, lastSeq, appended);
+        }
+    }
+
+    /** Whether {@code firstSeq} comes after {@code lastSeq} (sequences count modulo 2^31). */
+    private static boolean follows(int lastSeq, int firstSeq) {
+        int distance = (firstSeq - lastSeq) & Integer.MAX_VALUE;
+        return distance != 0 && distance < (1 << 30);
     }
 
     static boolean inSequence(int lastSeq, int firstSeq) {

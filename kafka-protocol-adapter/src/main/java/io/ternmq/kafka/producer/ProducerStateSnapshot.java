@@ -17,12 +17,14 @@ import java.util.zip.CRC32C;
  * The byte layout of the producer state snapshot file ({@code producer-state.snapshot}), big-endian:
  *
  * <pre>
- * int32  magic 0x4B505331 ("KPS1")
+ * int32  magic 0x4B505332 ("KPS2"; "KPS1" files of earlier versions are read too)
  * int32  partition count
- * per partition:
+ * per partition (KPS2: every partition of the store, those without producers with a producer count of 0):
  *   int16 + bytes  topic (UTF-8)
  *   int32          partition (queue id)
- *   int64          the store's end offset when written; -1 when appends were in flight (never trusted after a crash)
+ *   int64          KPS2: the replay offset, below which every idempotent batch is reflected here: the store's end
+ *                  offset, or with appends in flight the end offset when the first of them was handed to the store.
+ *                  KPS1: the end offset, or -1 when appends were in flight (never trusted after a crash)
  *   int32          producer count
  *   per producer:
  *     int64 producer id, int16 epoch, int64 last update (ms), int8 batch count (≤ 5)
@@ -34,7 +36,8 @@ import java.util.zip.CRC32C;
  */
 final class ProducerStateSnapshot {
     static final String FILE_NAME = "producer-state.snapshot";
-    private static final int MAGIC = 0x4B505331;
+    private static final int MAGIC_V1 = 0x4B505331;
+    private static final int MAGIC_V2 = 0x4B505332;
 
     /** A snapshot that cannot be read: wrong magic, bad checksum, truncated. */
     static final class CorruptSnapshotException extends IOException {
@@ -43,13 +46,39 @@ final class ProducerStateSnapshot {
         }
     }
 
-    /** One partition as read back. */
+    /** One partition as read back; {@code endOffset} is the replay offset (KPS2) or the end offset (KPS1). */
     record PartitionImage(String topic, int partition, long endOffset, Map<Long, ProducerEntry> producers) {
+    }
+
+    /**
+     * A snapshot as read back.
+     *
+     * @param everyPartition KPS2: the images list every partition of the store at the time and give replay offsets;
+     *                       false for KPS1 files
+     */
+    record Contents(boolean everyPartition, List<PartitionImage> images) {
     }
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
     private final List<byte[]> partitions = new ArrayList<>();
+
+    /** Adds a partition without producers. */
+    void addEmpty(String topic, int partition, long replayOffset) {
+        try {
+            ByteArrayOutputStream part = new ByteArrayOutputStream();
+            DataOutputStream o = new DataOutputStream(part);
+            byte[] name = topic.getBytes(StandardCharsets.UTF_8);
+            o.writeShort(name.length);
+            o.write(name);
+            o.writeInt(partition);
+            o.writeLong(replayOffset);
+            o.writeInt(0);
+            partitions.add(part.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory streams do not fail
+        }
+    }
 
     /** Adds a partition; call holding its lock. */
     void add(PartitionProducers p, long endOffset) {
@@ -84,7 +113,7 @@ final class ProducerStateSnapshot {
 
     byte[] toBytes() {
         try {
-            out.writeInt(MAGIC);
+            out.writeInt(MAGIC_V2);
             out.writeInt(partitions.size());
             for (byte[] p : partitions) {
                 out.write(p);
@@ -98,7 +127,7 @@ final class ProducerStateSnapshot {
         }
     }
 
-    static List<PartitionImage> read(byte[] content) throws CorruptSnapshotException {
+    static Contents read(byte[] content) throws CorruptSnapshotException {
         if (content.length < 12) {
             throw new CorruptSnapshotException("snapshot too short: " + content.length + " bytes");
         }
@@ -108,7 +137,8 @@ final class ProducerStateSnapshot {
             throw new CorruptSnapshotException("snapshot checksum mismatch");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(content, 0, content.length - 4))) {
-            if (in.readInt() != MAGIC) {
+            int magic = in.readInt();
+            if (magic != MAGIC_V1 && magic != MAGIC_V2) {
                 throw new CorruptSnapshotException("not a producer state snapshot");
             }
             int count = in.readInt();
@@ -127,15 +157,15 @@ final class ProducerStateSnapshot {
                     for (int k = 0; k < batches; k++) {
                         int firstSeq = in.readInt();
                         int lastSeq = in.readInt();
-                        entry.addAppended(new ProducerEntry.Batch(firstSeq, lastSeq,
-                                new AppendedBatch(in.readLong(), in.readLong(), in.readLong())));
+                        entry.addRestored(firstSeq, lastSeq,
+                                new AppendedBatch(in.readLong(), in.readLong(), in.readLong()));
                     }
                     entries.put(producerId, entry);
                 }
                 images.add(new PartitionImage(new String(topic, StandardCharsets.UTF_8), partition, endOffset,
                         entries));
             }
-            return images;
+            return new Contents(magic == MAGIC_V2, images);
         } catch (CorruptSnapshotException e) {
             throw e;
         } catch (IOException e) {

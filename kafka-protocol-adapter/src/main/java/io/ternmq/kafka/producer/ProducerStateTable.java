@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -45,17 +48,20 @@ import java.util.function.Supplier;
  * Different partitions never contend. Thread-safe.
  *
  * <h2>Persistence and crashes</h2>
- * {@link #snapshot} writes every partition to {@code producer-state.snapshot} (layout in
- * {@link ProducerStateSnapshot}) atomically; the owner calls it periodically and {@link #close} writes it at
- * shutdown. Each partition is recorded with the store's end offset at that moment. On {@link #open}, a partition is
- * restored only if the store's end offset is still exactly that value, i.e. nothing was written to it after the
- * snapshot; this is always the case after a clean shutdown (appends stopped first). After a crash, partitions written
- * since the last snapshot lose their producer state instead of keeping a stale one: their producers are unknown and
- * any sequence is accepted, so a batch retried across the crash whose first attempt was already written is written
- * again (a duplicate, as with a non-idempotent producer) — but no producer is ever refused with OUT_OF_ORDER because
- * of the lost state. Kafka avoids even that by rebuilding the state from the log's batch headers; the equivalent here
- * would be to store producer id, epoch and sequence as message properties and re-read the tail of each queue since
- * the snapshot on open. Not implemented yet.
+ * {@link #snapshot} writes every partition of the store to {@code producer-state.snapshot} (layout in
+ * {@link ProducerStateSnapshot}) atomically, each with its <em>replay offset</em>: every idempotent batch below it is
+ * reflected in the snapshot (the store's end offset, or with appends in flight the end offset when the first of them
+ * was handed to the store). The owner calls it periodically (it writes when the state or any end offset changed) and
+ * {@link #close} writes it at shutdown; {@link #open} writes one at once, so a store written by Kafka producers always
+ * has a snapshot. On {@link #open}, each partition is restored from the snapshot and then the batches stored since its
+ * replay offset are replayed from the log ({@link ProducerLog#readBatches}; the produce path stores producer id, epoch
+ * and sequences on each idempotent batch's first message), like Kafka rebuilds its producer state from batch headers;
+ * partitions created after the snapshot are replayed from their start. The scan is bounded by what was written since
+ * the last snapshot; after a clean shutdown there is nothing to scan. So a batch retried across a crash whose first
+ * attempt was stored is a DUPLICATE. Left as before: a partition whose log ends before its replay offset (its tail was
+ * lost, e.g. a power loss with asynchronous flush) forgets its producers, and so does every partition when the
+ * snapshot is corrupt (or, for a snapshot of the earlier "KPS1" format, any partition written since): their producers
+ * are unknown and any sequence is accepted.
  *
  * <p>Expiry: a producer with nothing in flight and no append for {@code expiry} ({@code producer.id.expiration.ms},
  * default 1 day) is forgotten by {@link #expireIdle}, so memory stays bounded.
@@ -71,30 +77,33 @@ public final class ProducerStateTable implements AutoCloseable {
     private final Path file;
     private final LongSupplier clockMs;
     private final long expiryMs;
-    private final EndOffsets endOffsets;
+    private final ProducerLog log;
     private final ConcurrentMap<Key, PartitionProducers> partitions = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
     private long changesAtLastSnapshot = -1;
+    private Map<ProducerLog.LogPartition, Long> endsAtLastSnapshot = Map.of();
 
-    private ProducerStateTable(Path dir, LongSupplier clockMs, Duration expiry, EndOffsets endOffsets) {
+    private ProducerStateTable(Path dir, LongSupplier clockMs, Duration expiry, ProducerLog log) {
         this.file = dir.resolve(ProducerStateSnapshot.FILE_NAME);
         this.clockMs = clockMs;
         this.expiryMs = expiry.toMillis();
-        this.endOffsets = endOffsets;
+        this.log = log;
     }
 
     /**
-     * Opens the table, restoring partitions from the snapshot in {@code dir} whose end offset still matches the store.
-     * A corrupt snapshot is moved aside ({@code .corrupt}) and the table starts empty (every producer unknown).
+     * Opens the table: restores the snapshot in {@code dir}, replays the batches stored since it from the log (see
+     * the class comment) and writes a new snapshot. A corrupt snapshot is moved aside ({@code .corrupt}) and the
+     * table starts empty (every producer unknown).
      *
-     * @param dir        e.g. {@code <storePathRootDir>/kafka}
-     * @param clockMs    wall-clock milliseconds (expiry)
-     * @param expiry     idle time after which a producer's state is dropped
-     * @param endOffsets the store's end offsets, to tell whether a snapshotted partition is still current
+     * @param dir     e.g. {@code <storePathRootDir>/kafka}
+     * @param clockMs wall-clock milliseconds (expiry)
+     * @param expiry  idle time after which a producer's state is dropped
+     * @param log     the store: end offsets, partitions and the idempotent batches stored in it
      */
-    public static ProducerStateTable open(Path dir, LongSupplier clockMs, Duration expiry, EndOffsets endOffsets) {
-        ProducerStateTable table = new ProducerStateTable(dir, clockMs, expiry, endOffsets);
+    public static ProducerStateTable open(Path dir, LongSupplier clockMs, Duration expiry, ProducerLog log) {
+        ProducerStateTable table = new ProducerStateTable(dir, clockMs, expiry, log);
         table.load();
+        table.snapshot();
         return table;
     }
 
@@ -102,9 +111,9 @@ public final class ProducerStateTable implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
-        List<ProducerStateSnapshot.PartitionImage> images;
+        ProducerStateSnapshot.Contents contents;
         try {
-            images = ProducerStateSnapshot.read(Files.readAllBytes(file));
+            contents = ProducerStateSnapshot.read(Files.readAllBytes(file));
         } catch (ProducerStateSnapshot.CorruptSnapshotException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring corrupt producer state snapshot " + file + ": "
                     + e.getMessage() + "; producers are unknown until they write again");
@@ -114,11 +123,16 @@ public final class ProducerStateTable implements AutoCloseable {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         long now = clockMs.getAsLong();
-        for (ProducerStateSnapshot.PartitionImage image : images) {
-            long current = endOffsets.endOffset(image.topic(), image.partition());
-            if (image.endOffset() < 0 || image.endOffset() != current) {
-                LOG.log(System.Logger.Level.INFO, "producer state of " + image.topic() + "-" + image.partition()
-                        + " is older than the log (" + image.endOffset() + " vs " + current + "), dropped");
+        Set<ProducerLog.LogPartition> seen = new HashSet<>();
+        for (ProducerStateSnapshot.PartitionImage image : contents.images()) {
+            seen.add(new ProducerLog.LogPartition(image.topic(), image.partition()));
+            long current = log.endOffset(image.topic(), image.partition());
+            boolean stale = contents.everyPartition() ? image.endOffset() > current
+                    : image.endOffset() < 0 || image.endOffset() != current;
+            if (stale) {
+                LOG.log(System.Logger.Level.WARNING, "producer state of " + image.topic() + "-" + image.partition()
+                        + " does not match the log (snapshot " + image.endOffset() + ", log end " + current
+                        + "), dropped: its producers are unknown");
                 continue;
             }
             PartitionProducers p = new PartitionProducers(image.topic(), image.partition());
@@ -127,9 +141,39 @@ public final class ProducerStateTable implements AutoCloseable {
                     p.producers.put(id, entry);
                 }
             });
-            if (!p.producers.isEmpty()) {
-                partitions.put(new Key(image.topic(), image.partition()), p);
+            replay(p, image.endOffset(), current, now);
+        }
+        if (contents.everyPartition()) {
+            for (ProducerLog.LogPartition created : log.partitions()) {
+                if (!seen.contains(created)) { // created after the snapshot: all of it is newer
+                    replay(new PartitionProducers(created.topic(), created.partition()), 0,
+                            log.endOffset(created.topic(), created.partition()), now);
+                }
             }
+        }
+    }
+
+    /** Replays the batches stored in [from, to) into {@code p} and keeps it when it has producers. */
+    private void replay(PartitionProducers p, long from, long to, long now) {
+        if (from < to) {
+            int[] replayed = new int[1];
+            log.readBatches(p.topic, p.partition, from, to, stored -> {
+                if (now - stored.storeTimestampMs() >= expiryMs) {
+                    return;
+                }
+                BatchSequence s = stored.sequence();
+                ProducerEntry entry = p.producers.computeIfAbsent(s.producerId(),
+                        id -> new ProducerEntry(s.producerEpoch(), stored.storeTimestampMs()));
+                entry.replay(s.producerEpoch(), s.firstSeq(), s.lastSeq(),
+                        new AppendedBatch(stored.baseOffset(), stored.lastOffset(), -1));
+                entry.lastUpdateMs = Math.max(entry.lastUpdateMs, stored.storeTimestampMs());
+                replayed[0]++;
+            });
+            LOG.log(System.Logger.Level.INFO, "producer state of " + p.topic + "-" + p.partition + ": replayed "
+                    + replayed[0] + " batches stored at offsets " + from + ".." + (to - 1));
+        }
+        if (!p.producers.isEmpty()) {
+            partitions.put(new Key(p.topic, p.partition), p);
         }
     }
 
@@ -203,7 +247,7 @@ public final class ProducerStateTable implements AutoCloseable {
                                     Supplier<CompletableFuture<AppendedBatch>> appender) {
         CompletableFuture<AppendedBatch> result = new CompletableFuture<>();
         ProducerEntry.InFlight reserved = new ProducerEntry.InFlight(batch.producerEpoch(), batch.firstSeq(),
-                batch.lastSeq(), result);
+                batch.lastSeq(), log.endOffset(p.topic, p.partition), entry.takeOrder(), result);
         entry.inFlight.add(reserved);
         CompletableFuture<AppendedBatch> stored;
         try {
@@ -218,7 +262,8 @@ public final class ProducerStateTable implements AutoCloseable {
             try {
                 entry.inFlight.remove(reserved);
                 if (failure == null && entry.epoch == reserved.epoch()) {
-                    entry.addAppended(new ProducerEntry.Batch(reserved.firstSeq(), reserved.lastSeq(), appended));
+                    entry.addAppended(new ProducerEntry.Batch(reserved.firstSeq(), reserved.lastSeq(), appended,
+                            reserved.order()));
                 }
                 changes.incrementAndGet();
             } finally {
@@ -276,32 +321,56 @@ public final class ProducerStateTable implements AutoCloseable {
     }
 
     /**
-     * Writes the snapshot file if anything changed since the last one. Each partition is captured under its lock
-     * together with the store's end offset; a partition with appends in flight is recorded with end offset -1 (not
-     * restored after a crash).
+     * Writes the snapshot file if the state or any partition's end offset changed since the last one. The end offsets
+     * of every partition are read first; each partition with producers is then captured under its lock with its
+     * replay offset (see the class comment). A partition without producers gets the end offset read first: any batch
+     * not in the snapshot reaches it afterwards, so at or above that offset.
      *
      * @throws UncheckedIOException when the file cannot be written (the previous snapshot stays)
      */
     public synchronized void snapshot() {
         long changesNow = changes.get();
-        if (changesNow == changesAtLastSnapshot) {
+        Map<ProducerLog.LogPartition, Long> ends = new LinkedHashMap<>();
+        for (ProducerLog.LogPartition p : log.partitions()) {
+            ends.put(p, log.endOffset(p.topic(), p.partition()));
+        }
+        if (changesNow == changesAtLastSnapshot && ends.equals(endsAtLastSnapshot)) {
             return;
         }
         ProducerStateSnapshot snapshot = new ProducerStateSnapshot();
+        Set<ProducerLog.LogPartition> written = new HashSet<>();
         for (PartitionProducers p : new ArrayList<>(partitions.values())) {
             p.lock.lock();
             try {
-                snapshot.add(p, p.hasInFlight() ? -1 : endOffsets.endOffset(p.topic, p.partition));
+                snapshot.add(p, replayOffset(p));
             } finally {
                 p.lock.unlock();
             }
+            written.add(new ProducerLog.LogPartition(p.topic, p.partition));
         }
+        ends.forEach((p, end) -> {
+            if (!written.contains(p)) {
+                snapshot.addEmpty(p.topic(), p.partition(), end);
+            }
+        });
         try {
             AtomicFiles.write(file, snapshot.toBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         changesAtLastSnapshot = changesNow;
+        endsAtLastSnapshot = ends;
+    }
+
+    /** Call holding the partition's lock. */
+    private long replayOffset(PartitionProducers p) {
+        long offset = log.endOffset(p.topic, p.partition);
+        for (ProducerEntry entry : p.producers.values()) {
+            for (ProducerEntry.InFlight f : entry.inFlight) {
+                offset = Math.min(offset, f.floorOffset());
+            }
+        }
+        return offset;
     }
 
     /** Writes the final snapshot; call after produce requests have stopped and before the store closes. */

@@ -112,7 +112,7 @@ class GroupOffsetsTest {
 
     @Test
     void groupsKnownOnlyByTheirOffsetsAreListedAndDescribedAsEmpty() {
-        f.offsets.commit("native-group", T1P0, 10); // e.g. a native consumer group
+        f.offsets.commit("native-group", T1P0, 10, ""); // e.g. a native consumer group
         JoinGroup.Result a = done(f.joinNew("a"));
         done(f.sync(a, Map.of()));
         assertEquals(List.of(new GroupListing(GROUP, "consumer", GroupState.STABLE),

@@ -3,7 +3,7 @@ package io.ternmq.kafka.group;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Committed offsets for coordinator unit tests: topics "t1", "t2", "t3" with 3 partitions each. */
 final class InMemoryCommittedOffsets implements CommittedOffsets {
-    private final Map<String, Map<TopicPartition, Long>> offsets = new ConcurrentHashMap<>();
+    private final Map<String, Map<TopicPartition, CommittedOffset>> offsets = new ConcurrentHashMap<>();
 
     @Override
     public boolean partitionExists(String topic, int partition) {
@@ -19,19 +19,19 @@ final class InMemoryCommittedOffsets implements CommittedOffsets {
     }
 
     @Override
-    public void commit(String group, TopicPartition partition, long offset) {
-        offsets.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(partition, offset);
+    public void commit(String group, TopicPartition partition, long offset, String metadata) {
+        offsets.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(partition,
+                new CommittedOffset(offset, metadata));
     }
 
     @Override
-    public OptionalLong committed(String group, TopicPartition partition) {
-        Long offset = offsets.getOrDefault(group, Map.of()).get(partition);
-        return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+    public Optional<CommittedOffset> committed(String group, TopicPartition partition) {
+        return Optional.ofNullable(offsets.getOrDefault(group, Map.of()).get(partition));
     }
 
     @Override
-    public Map<TopicPartition, Long> committedOffsets(String group) {
-        Map<TopicPartition, Long> sorted = new TreeMap<>(Comparator.comparing(TopicPartition::topic)
+    public Map<TopicPartition, CommittedOffset> committedOffsets(String group) {
+        Map<TopicPartition, CommittedOffset> sorted = new TreeMap<>(Comparator.comparing(TopicPartition::topic)
                 .thenComparingInt(TopicPartition::partition));
         sorted.putAll(offsets.getOrDefault(group, Map.of()));
         return new LinkedHashMap<>(sorted);

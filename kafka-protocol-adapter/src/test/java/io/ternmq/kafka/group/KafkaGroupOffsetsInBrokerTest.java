@@ -3,20 +3,23 @@ package io.ternmq.kafka.group;
 import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.broker.handler.admin.ConsumerProgressHandler;
 import io.ternmq.broker.handler.admin.ListGroupsHandler;
+import io.ternmq.broker.offset.CommittedPosition;
+import io.ternmq.broker.offset.ConsumerOffsetStore;
 import io.ternmq.broker.store.AppendRequest;
 import io.ternmq.broker.store.MessageDraft;
 import io.ternmq.broker.topic.TopicConfig;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Progress;
 import io.ternmq.test.EmbeddedBroker;
-import io.ternmq.broker.offset.ConsumerOffsetStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,10 +67,10 @@ class KafkaGroupOffsetsInBrokerTest {
 
             broker.restart();
             OffsetFetch.Result fetched = coordinatorOf(broker.broker().core()).offsets().fetch("kafka-app", null);
-            assertEquals(List.of(new OffsetFetch.PartitionOffset(new TopicPartition("orders", 0), 3, "",
+            assertEquals(List.of(new OffsetFetch.PartitionOffset(new TopicPartition("orders", 0), 3, "m",
                             GroupError.NONE),
                     new OffsetFetch.PartitionOffset(new TopicPartition("orders", 1), 0, "", GroupError.NONE)),
-                    fetched.partitions(), "offsets survive; metadata strings are memory only");
+                    fetched.partitions(), "offsets and their metadata strings survive");
         }
     }
 
@@ -85,5 +88,26 @@ class KafkaGroupOffsetsInBrokerTest {
         assertEquals(java.util.Set.of("a"), reopened.groups());
         assertEquals(java.util.OptionalLong.of(5), reopened.query("a", "orders", 0));
         assertTrue(reopened.query("a", "orders", 1).isEmpty());
+    }
+
+    @Test
+    void commitMetadataWithTabsAndLineBreaksSurvivesAReopenAndOldFilesWithoutItLoad(@TempDir Path dir)
+            throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("consumerOffsets.tsv"),
+                "# ternmq consumer offsets v1: group topic queueId offset\nold\torders\t0\t4\n");
+        ConsumerOffsetStore store = new ConsumerOffsetStore(dir);
+        assertEquals(Optional.of(new CommittedPosition(4, "")), store.position("old", "orders", 0),
+                "a file written before metadata existed");
+        String tricky = "a\tb\nc\\d\r#e\\t";
+        store.commit("kafka", "orders", 1, 9, tricky);
+        store.commit("native", "orders", 1, 2);
+        store.persistIfDirty();
+        ConsumerOffsetStore reopened = new ConsumerOffsetStore(dir);
+        assertEquals(Optional.of(new CommittedPosition(9, tricky)), reopened.position("kafka", "orders", 1));
+        assertEquals(Optional.of(new CommittedPosition(2, "")), reopened.position("native", "orders", 1));
+        assertEquals(Optional.of(new CommittedPosition(4, "")), reopened.position("old", "orders", 0));
+        assertTrue(Files.readAllLines(dir.resolve("consumerOffsets.tsv")).contains("native\torders\t1\t2"),
+                "commits without metadata keep the four-field lines older brokers read");
     }
 }

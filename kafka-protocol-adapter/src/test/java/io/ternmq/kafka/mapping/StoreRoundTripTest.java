@@ -113,6 +113,30 @@ class StoreRoundTripTest {
     }
 
     @Test
+    void theProducerBatchPropertyOfAnIdempotentBatchIsNeitherAHeaderNorLostByEitherReadPath() throws Exception {
+        List<KafkaRecord> records = MessageRecordMappingTest.awkwardRecords();
+        DraftMapping mapping = RecordsToDrafts.toAppendRequest("orders", 0, records, "", 4711, (short) 3, 20,
+                20 + records.size() - 1);
+        append(mapping.request());
+        awaitReadable(records.size());
+
+        ReadResult read = store.read("orders", 0, 0, 100, LIMIT, MessageFilter.ACCEPT_ALL);
+        assertEquals(new StoredBatchHeader(4711, (short) 3, 20, 20 + records.size() - 1, records.size()),
+                StoredBatchHeader.parse(read.messages().get(0).properties().get(KafkaPropertyNames.PRODUCER_BATCH))
+                        .orElseThrow(), "stored on the first message");
+        assertTrue(read.messages().stream().skip(1)
+                .noneMatch(m -> m.properties().containsKey(KafkaPropertyNames.PRODUCER_BATCH)), "only there");
+        List<KafkaRecord> decoded = new ArrayList<>();
+        read.messages().forEach(m -> decoded.add(MessageRecordMapping.toRecord(m.properties(), m.body(),
+                m.bornTimestamp())));
+        assertEquals(records, decoded, "decoded path: no extra header");
+
+        ByteBuf out = Unpooled.buffer();
+        StoredToBatches.writeBatches(out, readBytes(0, records.size()).messages(), CompressionType.NONE);
+        assertEquals(records, readWithKafkaClients(out, 0), "bytes path: no extra header");
+    }
+
+    @Test
     void theDecodedReadPathGivesTheSameBatchesAsTheBytesPath() throws Exception {
         List<KafkaRecord> records = MessageRecordMappingTest.awkwardRecords();
         append(RecordsToDrafts.toAppendRequest("orders", 0, records, "").request());

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,21 +26,26 @@ class ProducerStateTableTest {
     private static final long PID = 1000;
 
     /**
-     * A store stand-in: assigns offsets in submission order at once (like the real store's append), but completes
-     * each append only when the test says, so appends can be kept in flight.
+     * A store stand-in: assigns offsets in submission order at once (like the real store's append) and keeps each
+     * batch's sequences for replay, but completes each append only when the test says, so appends can be kept in
+     * flight.
      */
-    static final class FakeLog {
+    final class FakeLog implements ProducerLog {
         private record Pending(CompletableFuture<AppendedBatch> future, AppendedBatch placement) {
         }
 
-        final Map<String, Long> end = new HashMap<>();
+        final Map<LogPartition, Long> end = new LinkedHashMap<>();
+        final Map<LogPartition, List<StoredBatch>> stored = new HashMap<>();
         final List<Pending> pending = new ArrayList<>();
         int appends;
 
-        CompletableFuture<AppendedBatch> append(String topic, int partition, int records) {
-            String key = topic + "-" + partition;
+        CompletableFuture<AppendedBatch> append(String topic, int partition, BatchSequence sequence) {
+            LogPartition key = new LogPartition(topic, partition);
+            int records = sequence.lastSeq() - sequence.firstSeq() + 1;
             long base = end.getOrDefault(key, 0L);
             end.put(key, base + records);
+            stored.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new StoredBatch(sequence, base, base + records - 1, now.get()));
             appends++;
             CompletableFuture<AppendedBatch> f = new CompletableFuture<>();
             pending.add(new Pending(f, new AppendedBatch(base, base + records - 1, 100 + base)));
@@ -50,8 +57,20 @@ class ProducerStateTableTest {
             pending.clear();
         }
 
-        long endOffset(String topic, int partition) {
-            return end.getOrDefault(topic + "-" + partition, 0L);
+        @Override
+        public long endOffset(String topic, int partition) {
+            return end.getOrDefault(new LogPartition(topic, partition), 0L);
+        }
+
+        @Override
+        public List<LogPartition> partitions() {
+            return List.copyOf(end.keySet());
+        }
+
+        @Override
+        public void readBatches(String topic, int partition, long from, long to, Consumer<StoredBatch> sink) {
+            stored.getOrDefault(new LogPartition(topic, partition), List.of()).stream()
+                    .filter(b -> b.baseOffset() >= from && b.baseOffset() < to).forEach(sink);
         }
     }
 
@@ -59,12 +78,12 @@ class ProducerStateTableTest {
     private final FakeLog log = new FakeLog();
 
     private ProducerStateTable open(Path dir) {
-        return ProducerStateTable.open(dir, now::get, Duration.ofHours(1), log::endOffset);
+        return ProducerStateTable.open(dir, now::get, Duration.ofHours(1), log);
     }
 
     private SequenceDecision send(ProducerStateTable table, int epoch, int firstSeq, int lastSeq) {
-        return table.append("t", 0, new BatchSequence(PID, (short) epoch, firstSeq, lastSeq),
-                () -> log.append("t", 0, lastSeq - firstSeq + 1));
+        BatchSequence sequence = new BatchSequence(PID, (short) epoch, firstSeq, lastSeq);
+        return table.append("t", 0, sequence, () -> log.append("t", 0, sequence));
     }
 
     private SequenceDecision sendNow(ProducerStateTable table, int epoch, int firstSeq, int lastSeq) {
@@ -173,18 +192,54 @@ class ProducerStateTableTest {
     }
 
     @Test
-    void afterACrashAPartitionWrittenSinceTheSnapshotForgetsItsProducersInsteadOfRefusingThem(@TempDir Path dir) {
+    void afterACrashTheBatchesWrittenSinceTheSnapshotAreReplayedFromTheLog(@TempDir Path dir) {
         ProducerStateTable table = open(dir);
         sendNow(table, 0, 0, 9);
-        table.append("u", 0, new BatchSequence(7, (short) 0, 0, 0), () -> log.append("u", 0, 1));
+        BatchSequence other = new BatchSequence(7, (short) 0, 0, 0);
+        table.append("u", 0, other, () -> log.append("u", 0, other));
         log.completeAll();
         table.snapshot();
         sendNow(table, 0, 10, 19); // written after the snapshot, then kill -9
         ProducerStateTable afterCrash = open(dir);
-        assertEquals(0, afterCrash.producerCount("t", 0), "stale: the log moved on since the snapshot");
+        SequenceDecision retry = send(afterCrash, 0, 10, 19);
+        assertEquals(SequenceOutcome.DUPLICATE, retry.outcome(), "replayed from the log");
+        assertEquals(10, retry.result().join().baseOffset());
         assertEquals(1, afterCrash.producerCount("u", 0), "untouched since the snapshot: exact");
-        assertEquals(SequenceOutcome.APPEND, sendNow(afterCrash, 0, 20, 29).outcome(),
-                "no OUT_OF_ORDER for a producer whose state was lost");
+        assertEquals(SequenceOutcome.OUT_OF_ORDER_SEQUENCE, send(afterCrash, 0, 21, 29).outcome());
+        assertEquals(SequenceOutcome.APPEND, sendNow(afterCrash, 0, 20, 29).outcome());
+    }
+
+    @Test
+    void aBatchInFlightDuringTheSnapshotIsReplayedAfterACrash(@TempDir Path dir) {
+        ProducerStateTable table = open(dir);
+        sendNow(table, 0, 0, 9);
+        SequenceDecision inFlight = send(table, 0, 10, 19);
+        table.snapshot(); // records the offset the in-flight batch was handed over at, not the end offset
+        log.completeAll();
+        assertEquals(10, inFlight.result().join().baseOffset());
+        sendNow(table, 0, 20, 29);
+        ProducerStateTable afterCrash = open(dir);
+        assertEquals(SequenceOutcome.DUPLICATE, send(afterCrash, 0, 10, 19).outcome());
+        assertEquals(SequenceOutcome.DUPLICATE, send(afterCrash, 0, 20, 29).outcome());
+        assertEquals(SequenceOutcome.APPEND, sendNow(afterCrash, 0, 30, 39).outcome(),
+                "an old batch seen again in the replay does not move the last sequence back");
+    }
+
+    @Test
+    void aCleanRestartNeedsNoReplayAndAPartitionCreatedLaterIsReplayedFromItsStart(@TempDir Path dir) {
+        ProducerStateTable table = open(dir);
+        sendNow(table, 0, 0, 9);
+        table.close();
+        log.stored.clear(); // a clean restart must not need the log
+        ProducerStateTable reopened = open(dir);
+        assertEquals(SequenceOutcome.DUPLICATE, send(reopened, 0, 0, 9).outcome());
+
+        BatchSequence fresh = new BatchSequence(8, (short) 2, 0, 4);
+        reopened.append("new-topic", 3, fresh, () -> log.append("new-topic", 3, fresh));
+        log.completeAll(); // not in any snapshot when the broker dies
+        ProducerStateTable afterCrash = open(dir);
+        assertEquals(SequenceOutcome.DUPLICATE, afterCrash.append("new-topic", 3, fresh,
+                () -> log.append("new-topic", 3, fresh)).outcome());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.ternmq.client.consumer.PullResult;
 import io.ternmq.client.consumer.PullStatus;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.client.producer.SendStatus;
+import io.ternmq.test.BrokerProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.broker.store.MessageStore;
 import io.ternmq.kafka.producer.ProducerIdAllocator;
 import io.ternmq.kafka.producer.ProducerStateTable;
+import io.ternmq.kafka.producer.StoreProducerLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +51,9 @@ public final class KafkaDataPath implements AutoCloseable {
         this.core = core;
         MessageStore store = core.messages().store();
         this.producerIds = new ProducerIdAllocator(dir, PRODUCER_ID_BLOCK);
+        // replays the batches stored since the last snapshot (after a crash) before any produce is served
         this.producerStates = ProducerStateTable.open(dir, core.clock()::millis, ProducerStateTable.DEFAULT_EXPIRY,
-                store::maxOffset);
+                new StoreProducerLog(store, core.topics()::names));
         this.timer = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("ternmq-kafka-timer", true));
         timer.setRemoveOnCancelPolicy(true);
         this.wakers = Executors.newFixedThreadPool(WAKE_THREADS, new DefaultThreadFactory("ternmq-kafka-fetch", true));

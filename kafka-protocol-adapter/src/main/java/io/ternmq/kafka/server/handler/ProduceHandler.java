@@ -190,7 +190,10 @@ public final class ProduceHandler implements ApiHandler {
         } catch (InvalidBatchException e) {
             return done(failed(index, DataPathErrors.of(e.status())));
         }
-        DraftMapping mapping = RecordsToDrafts.toAppendRequest(topic, index, decoded, bornHost);
+        // an idempotent batch's first message keeps its producer id, epoch and sequences, so the producer state can
+        // be rebuilt from the log after a crash
+        DraftMapping mapping = RecordsToDrafts.toAppendRequest(topic, index, decoded, bornHost, batch.producerId(),
+                batch.producerEpoch(), batch.baseSequence(), batch.lastSequence());
         if (mapping.status() != MappingStatus.MAPPED) {
             return done(failed(index, DataPathErrors.of(mapping.status())));
         }

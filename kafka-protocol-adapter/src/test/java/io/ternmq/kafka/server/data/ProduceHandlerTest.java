@@ -7,6 +7,7 @@ import io.ternmq.kafka.codec.Struct;
 import io.ternmq.kafka.codec.api.ApiVersionsApi;
 import io.ternmq.kafka.codec.api.ProduceApi.Response.PartitionProduceResponse;
 import io.ternmq.kafka.producer.ProducerStateTable;
+import io.ternmq.kafka.producer.StoreProducerLog;
 import io.ternmq.kafka.server.handler.ProduceHandler;
 import io.ternmq.test.EmbeddedBroker;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +72,7 @@ class ProduceHandlerTest {
 
     private ProducerStateTable states() {
         return ProducerStateTable.open(stateDir, System::currentTimeMillis, Duration.ofHours(1),
-                core.messages().store()::maxOffset);
+                new StoreProducerLog(core.messages().store(), core.topics()::names));
     }
 
     private static Struct send(ProduceHandler handler, int version, Struct request) throws Exception {

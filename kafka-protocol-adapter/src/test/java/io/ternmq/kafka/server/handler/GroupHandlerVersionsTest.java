@@ -12,6 +12,7 @@ import io.ternmq.kafka.codec.api.OffsetCommitApi;
 import io.ternmq.kafka.codec.api.OffsetDeleteApi;
 import io.ternmq.kafka.codec.api.OffsetFetchApi;
 import io.ternmq.kafka.codec.api.SyncGroupApi;
+import io.ternmq.kafka.group.CommittedOffset;
 import io.ternmq.kafka.group.CommittedOffsets;
 import io.ternmq.kafka.group.GroupConfig;
 import io.ternmq.kafka.group.GroupCoordinator;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +51,7 @@ class GroupHandlerVersionsTest {
             GroupConfig.defaults().withInitialRebalanceDelayMs(0), timer, offsets);
 
     /** Committed offsets in a map, over a fixed set of existing partitions. */
-    private record MapOffsets(Set<TopicPartition> existing, Map<String, Map<TopicPartition, Long>> byGroup)
+    private record MapOffsets(Set<TopicPartition> existing, Map<String, Map<TopicPartition, CommittedOffset>> byGroup)
             implements CommittedOffsets {
         MapOffsets(Set<TopicPartition> existing) {
             this(existing, new ConcurrentHashMap<>());
@@ -62,19 +63,19 @@ class GroupHandlerVersionsTest {
         }
 
         @Override
-        public void commit(String group, TopicPartition partition, long offset) {
-            byGroup.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(partition, offset);
+        public void commit(String group, TopicPartition partition, long offset, String metadata) {
+            byGroup.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(partition,
+                    new CommittedOffset(offset, metadata));
         }
 
         @Override
-        public OptionalLong committed(String group, TopicPartition partition) {
-            Long offset = byGroup.getOrDefault(group, Map.of()).get(partition);
-            return offset == null ? OptionalLong.empty() : OptionalLong.of(offset);
+        public Optional<CommittedOffset> committed(String group, TopicPartition partition) {
+            return Optional.ofNullable(byGroup.getOrDefault(group, Map.of()).get(partition));
         }
 
         @Override
-        public Map<TopicPartition, Long> committedOffsets(String group) {
-            Map<TopicPartition, Long> sorted = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::topic)
+        public Map<TopicPartition, CommittedOffset> committedOffsets(String group) {
+            Map<TopicPartition, CommittedOffset> sorted = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::topic)
                     .thenComparingInt(TopicPartition::partition));
             sorted.putAll(byGroup.getOrDefault(group, Map.of()));
             return sorted;
@@ -301,7 +302,7 @@ class GroupHandlerVersionsTest {
                 commitErrors(done(call(commit, ApiKey.OFFSET_COMMIT, 2, commitRequest("t", 0, 7)))));
         assertEquals(List.of(KafkaError.UNKNOWN_TOPIC_OR_PARTITION.code()),
                 commitErrors(done(call(commit, ApiKey.OFFSET_COMMIT, 7, commitRequest("missing", 0)))));
-        assertEquals(OptionalLong.of(5), offsets.committed("g", new TopicPartition("t", 0)));
+        assertEquals(5L, offsets.committed("g", new TopicPartition("t", 0)).orElseThrow().offset());
 
         Struct v1 = fetch(1, "t", List.of(0, 1));
         assertEquals(Map.of(0, 5L, 1, -1L), fetched(v1));
