@@ -10,7 +10,9 @@ public final class ProtocolVersion {
     /** Oldest version this build can still read and write. */
     public static final int MIN_SUPPORTED = 1;
     /** Newest version this build speaks. */
-    public static final int CURRENT = 1;
+    public static final int CURRENT = 2;
+    /** First version with SEND_MULTI; a client uses it only on a connection that negotiated at least this. */
+    public static final int SEND_MULTI_SINCE = 2;
 
     private ProtocolVersion() {
     }

@@ -6,23 +6,33 @@ import io.ternmq.client.consumer.PullResult;
 import io.ternmq.client.consumer.PullStatus;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * One consumer thread with its own {@link PullConsumer} (own connection) reading its share of the queues.
+ * One consumer with its own {@link PullConsumer} (own connection) reading its share of the queues, with one pull
+ * in flight per queue at all times.
  *
- * <p>A thread that owns a single queue long-polls it, which is what gives the lowest produce-to-consume
- * latency; a thread with several queues polls them in turn without waiting (a long poll on an idle queue would
- * delay the busy ones) and parks briefly after a pass that found nothing.
+ * <p>Pipelined the way Kafka's consumer prefetches: when a pull's response arrives, the next pull of that queue is
+ * sent first and the messages are counted afterwards, so the broker is already reading the next batch while this
+ * side handles the last one, and an idle queue's long poll never holds up a busy one (each queue has its own pull).
+ * Responses are handled on the client's callback threads; {@link #run()} only keeps the worker alive until stopped.
+ * Thread-safety: each queue's chain of pulls is sequential (the next pull is sent from the previous one's
+ * callback), and the recorder is thread-safe.
  */
 final class ConsumerWorker implements Runnable {
     /** Messages per pull: as many as the push consumer's default pullBatchSize, so the tool reads as applications do. */
     private static final int PULL_BATCH = 256;
+    /** Every queue long-polls: with one pull per queue in flight, waiting on an idle queue delays no other. */
     private static final Duration LONG_POLL = Duration.ofMillis(500);
-    private static final Duration NO_WAIT = Duration.ofMillis(1);
-    private static final long IDLE_PARK_NANOS = 1_000_000;
+    private static final long RETRY_DELAY_MS = 100;
+    private static final long STOP_CHECK_NANOS = 10_000_000;
 
     private final PullConsumer consumer;
     private final List<MessageQueue> queues;
@@ -30,6 +40,8 @@ final class ConsumerWorker implements Runnable {
     private final boolean readStored;
     private final ReceiveRecorder recorder;
     private final BooleanSupplier stopRequested;
+    private final Map<MessageQueue, Long> startOffsets = new HashMap<>();
+    private final Executor retryLater = CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
 
     ConsumerWorker(PullConsumer consumer, List<MessageQueue> queues, Mode mode, ReceiveRecorder recorder,
                    BooleanSupplier stopRequested) {
@@ -45,33 +57,41 @@ final class ConsumerWorker implements Runnable {
         long now = System.currentTimeMillis();
         for (MessageQueue q : queues) {
             // the first offset stored at or after a time; "now" gives the end of the queue
-            consumer.seek(q, readStored ? 0 : consumer.searchOffset(q, now));
+            startOffsets.put(q, readStored ? 0 : consumer.searchOffset(q, now));
         }
         consumer.assign(queues);
     }
 
     @Override
     public void run() {
-        Duration wait = queues.size() == 1 ? LONG_POLL : NO_WAIT;
+        for (MessageQueue q : queues) {
+            pullFrom(q, startOffsets.get(q));
+        }
         while (!stopRequested.getAsBoolean()) {
-            boolean found = false;
-            for (MessageQueue q : queues) {
-                if (stopRequested.getAsBoolean()) {
-                    return;
-                }
-                try {
-                    PullResult result = consumer.pull(q, PULL_BATCH, wait);
-                    if (result.status() == PullStatus.FOUND && !result.messages().isEmpty()) {
-                        found = true;
-                        recorder.record(result.messages());
-                    }
-                } catch (RuntimeException e) {
+            LockSupport.parkNanos(STOP_CHECK_NANOS);
+        }
+    }
+
+    private void pullFrom(MessageQueue q, long offset) {
+        if (stopRequested.getAsBoolean()) {
+            return;
+        }
+        consumer.pullAsync(q, offset, PULL_BATCH, LONG_POLL).whenComplete((result, error) -> {
+            if (error != null) {
+                if (!stopRequested.getAsBoolean()) {
                     recorder.recordError();
+                    retryLater.execute(() -> pullFrom(q, offset));
                 }
+                return;
             }
-            if (!found && queues.size() > 1) {
-                LockSupport.parkNanos(IDLE_PARK_NANOS);
-            }
+            pullFrom(q, result.nextOffset()); // before counting: keep the broker busy meanwhile
+            record(result);
+        });
+    }
+
+    private void record(PullResult result) {
+        if (result.status() == PullStatus.FOUND && !result.messages().isEmpty()) {
+            recorder.record(result.messages());
         }
     }
 }

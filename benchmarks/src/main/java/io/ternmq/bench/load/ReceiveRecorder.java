@@ -42,9 +42,9 @@ final class ReceiveRecorder {
         for (MessageExt m : messages) {
             long sentAt = e2e ? Payload.sendNanosOf(m.body()) : -1;
             if (!e2e || sentAt < 0) {
-                meter.recordWithoutLatency(1, m.body().length);
+                meter.recordWithoutLatency(1, m.bodyLength());
             } else if (sentAt >= measureFrom) {
-                meter.recordSuccess(1, m.body().length, now - sentAt);
+                meter.recordSuccess(1, m.bodyLength(), now - sentAt);
             }
         }
     }

@@ -23,6 +23,7 @@ import io.ternmq.broker.handler.pull.PullHandler;
 import io.ternmq.broker.handler.retry.ResendDlqMessageHandler;
 import io.ternmq.broker.handler.retry.SendBackHandler;
 import io.ternmq.broker.handler.send.SendHandler;
+import io.ternmq.broker.handler.send.SendMultiHandler;
 import io.ternmq.broker.handler.tx.EndTxHandler;
 import io.ternmq.broker.handler.tx.ListTransactionsHandler;
 import io.ternmq.broker.handler.tx.TransactionalSendHandler;
@@ -69,9 +70,11 @@ public final class NativeHandlers {
                 DelayLevels.parse(core.config().get(BrokerConfigKeys.MESSAGE_DELAY_LEVEL)));
         QueueLockTable locks = new QueueLockTable(core.clock(),
                 core.config().get(BrokerConfigKeys.REBALANCE_LOCK_MAX_LIVE_TIME), core.consumerGroups()::isMember);
+        TransactionalSendHandler send = new TransactionalSendHandler(new SendHandler(core.messages()), transactions);
         return new HandlerRegistry()
                 .register(Commands.HELLO, new HelloHandler(core.config()))
-                .register(Commands.SEND, new TransactionalSendHandler(new SendHandler(core.messages()), transactions))
+                .register(Commands.SEND, send)
+                .register(Commands.SEND_MULTI, new SendMultiHandler(send))
                 .register(Commands.END_TX, new EndTxHandler(transactions))
                 .register(Commands.LIST_TRANSACTIONS, new ListTransactionsHandler(transactions))
                 .register(Commands.PULL, new PullHandler(core, holds,

@@ -2,17 +2,16 @@ package io.ternmq.client.consumer;
 
 import io.ternmq.client.MessageQueue;
 import io.ternmq.client.remoting.RemotingClient;
-import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Pull;
-import io.ternmq.protocol.message.MessageView;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Issues PULL requests and turns responses into {@link PullResult}s, re-checking tags on the client because the
+ * Issues PULL requests and turns responses into {@link PullResult}s of lazily decoded messages ({@link PulledMessages}), re-checking tags on the client because the
  * broker's tag-hash filter can let a collision through. The RPC timeout is the long-poll wait plus the request
  * timeout, so a held pull is not mistaken for a dead broker. Thread-safe.
  */
@@ -36,14 +35,17 @@ final class BrokerPuller {
         Pull.Request request = new Pull.Request(group, mq.topic(), mq.queueId(), offset, maxMessages, MAX_BYTES,
                 maxWait.toMillis(), filter.subscription(), commitOffset);
         Duration rpcTimeout = maxWait.plus(remoting.config().requestTimeout());
-        return remoting.invoke(Commands.PULL, request, rpcTimeout).thenApply(r -> toResult(r, filter));
+        return remoting.invoke(PulledMessages.PULL, request, rpcTimeout).thenApply(r -> toResult(r, filter));
     }
 
-    private static PullResult toResult(Pull.Response r, SubscriptionFilter filter) {
-        List<MessageExt> messages = new ArrayList<>(r.messages().size());
-        for (MessageView v : r.messages()) {
-            if (filter.matches(v.tags())) {
-                messages.add(MessageExt.delivered(v));
+    private static PullResult toResult(PulledMessages r, SubscriptionFilter filter) {
+        List<MessageExt> messages = r.messages();
+        if (!filter.matchesAll()) { // only a tag filter needs the properties decoded here
+            messages = new ArrayList<>(messages.size());
+            for (MessageExt m : r.messages()) {
+                if (filter.matches(m.tags())) {
+                    messages.add(m);
+                }
             }
         }
         PullStatus status = switch (r.status()) {
@@ -52,6 +54,7 @@ final class BrokerPuller {
             case NO_MATCHED_MESSAGE -> PullStatus.NO_MATCHED_MSG;
             case OFFSET_MOVED -> PullStatus.OFFSET_ILLEGAL;
         };
-        return new PullResult(status, r.nextOffset(), r.minOffset(), r.maxOffset(), List.copyOf(messages));
+        return new PullResult(status, r.nextOffset(), r.minOffset(), r.maxOffset(),
+                Collections.unmodifiableList(messages));
     }
 }

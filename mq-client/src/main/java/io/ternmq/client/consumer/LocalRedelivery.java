@@ -29,8 +29,6 @@ final class LocalRedelivery implements ConsumeFailurePolicy {
     }
 
     private static MessageExt oneMoreAttempt(MessageExt m) {
-        return new MessageExt(m.topic(), m.queueId(), m.queueOffset(), m.msgId(), m.offsetMsgId(), m.tags(), m.keys(),
-                m.properties(), m.body(), m.bornTimestamp(), m.storeTimestamp(), m.reconsumeTimes() + 1, m.bornHost(),
-                m.commitLogOffset());
+        return m.withReconsumeTimes(m.reconsumeTimes() + 1);
     }
 }

@@ -185,9 +185,7 @@ final class OrderlyConsumeService implements ConsumeDispatcher {
         }
         List<MessageExt> out = new ArrayList<>(batch.size());
         for (MessageExt m : batch) {
-            out.add(new MessageExt(m.topic(), m.queueId(), m.queueOffset(), m.msgId(), m.offsetMsgId(), m.tags(),
-                    m.keys(), m.properties(), m.body(), m.bornTimestamp(), m.storeTimestamp(),
-                    m.reconsumeTimes() + attempts, m.bornHost(), m.commitLogOffset()));
+            out.add(m.withReconsumeTimes(m.reconsumeTimes() + attempts));
         }
         return out;
     }

@@ -61,7 +61,7 @@ final class ProcessQueue {
         }
         for (MessageExt m : messages) {
             if (outstanding.put(m.queueOffset(), m) == null) {
-                cachedBytes += m.body().length;
+                cachedBytes += m.bodyLength();
             }
         }
         pulledUpTo = Math.max(pulledUpTo, nextOffset);
@@ -78,7 +78,7 @@ final class ProcessQueue {
         for (MessageExt m : messages) {
             MessageExt removed = outstanding.remove(m.queueOffset());
             if (removed != null) {
-                cachedBytes -= removed.body().length;
+                cachedBytes -= removed.bodyLength();
             }
         }
         return commitOffset();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -102,9 +103,18 @@ public final class PullConsumer implements AutoCloseable {
 
     /** Pulls from an explicit offset; does not move the tracked position. */
     public PullResult pull(MessageQueue mq, long offset, int maxMessages, Duration maxWait) {
+        return Blocking.await(pullAsync(mq, offset, maxMessages, maxWait));
+    }
+
+    /**
+     * Pulls from an explicit offset without blocking; does not move the tracked position. Several pulls may be in
+     * flight at once (one per queue keeps every queue busy while the caller works on earlier results); the future
+     * completes on the client's I/O callback thread, so a caller should hand heavy work elsewhere.
+     */
+    public CompletableFuture<PullResult> pullAsync(MessageQueue mq, long offset, int maxMessages, Duration maxWait) {
         ensureRunning();
-        return Blocking.await(puller.pull(mq, SubscriptionFilter.parse(mq.topic(), defaultFilter.selector()), offset,
-                maxMessages, maxWait, -1));
+        return puller.pull(mq, SubscriptionFilter.parse(mq.topic(), defaultFilter.selector()), offset, maxMessages,
+                maxWait, -1);
     }
 
     /**

@@ -100,10 +100,11 @@ final class PullService {
         }
         switch (r.status()) {
             case FOUND -> {
-                if (pq.putMessages(r.messages(), r.nextOffset())) {
+                boolean kept = pq.putMessages(r.messages(), r.nextOffset());
+                later(pq, 0); // the next pull goes out before the listener hand-off: the broker reads meanwhile
+                if (kept) {
                     consumeService.submit(pq, r.messages());
                 }
-                later(pq, 0);
             }
             case NO_MATCHED_MSG -> {
                 if (pq.putMessages(List.of(), r.nextOffset())) {

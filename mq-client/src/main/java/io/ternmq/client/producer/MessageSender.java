@@ -73,6 +73,21 @@ final class MessageSender {
         return a.result;
     }
 
+    /**
+     * Continues a send whose first attempt failed elsewhere (an entry of a SEND_MULTI): retries on another queue
+     * while attempts and time remain, as {@link #deliver} would have after that attempt.
+     */
+    CompletableFuture<Delivered> retry(String topic, List<OutgoingMessage> messages, QueueChoice choice,
+                                       long deadlineNanos, MessageQueue failed, MQClientException error) {
+        Attempt a = new Attempt(topic, messages, choice, deadlineNanos, new CompletableFuture<>());
+        if (maxAttempts < 2) {
+            a.result.completeExceptionally(error);
+        } else {
+            attempt(a, 2, failed, error);
+        }
+        return a.result;
+    }
+
     /** The budget for one send including its retries. */
     Duration sendTimeout() {
         return sendTimeout;

@@ -63,8 +63,12 @@ public final class Producer implements AutoCloseable {
         this.remoting = new RemotingClient(config);
         this.routes = new TopicRouteCache(remoting, b.routeRefreshInterval);
         this.sender = new MessageSender(remoting, routes, producerGroup, b.sendTimeout, b.retryTimesWhenSendFailed);
-        this.batcher = b.batching ? new SendBatcher(sender, routes, SendBatcher.Settings.of(b.batchMaxMessages,
-                Math.min(b.batchMaxBytes, b.maxMessageSize), b.linger, b.maxInFlightPerQueue), roundRobin) : null;
+        SendBatcher.Settings batching = SendBatcher.Settings.of(b.batchMaxMessages,
+                Math.min(b.batchMaxBytes, b.maxMessageSize), b.linger, b.maxInFlightPerQueue);
+        // as many multi-queue requests in flight as four queues' SENDs: with a few busy queues nothing waits here
+        MultiQueueSender multi = new MultiQueueSender(sender, remoting, routes, producerGroup,
+                4 * b.maxInFlightPerQueue, batching.maxBytes());
+        this.batcher = b.batching ? new SendBatcher(sender, multi, routes, batching, roundRobin) : null;
         this.heartbeat = new HeartbeatService(remoting,
                 () -> new Heartbeat.Request(config.clientId(), List.of(producerGroup), List.of()));
     }

@@ -33,6 +33,7 @@ final class QueueSendBuffer {
     private final String topic;
     private final QueueChoice choice;
     private final MessageSender sender;
+    private final MultiQueueSender multi;
     private final SendBatcher.Settings settings;
     private final ScheduledExecutorService lingerTimer;
     private final int maxInFlight;
@@ -43,8 +44,9 @@ final class QueueSendBuffer {
     private boolean closed;
 
     /** @param maxInFlight SENDs of this buffer in flight at once; 1 keeps FIFO (ordered sends) */
-    QueueSendBuffer(String topic, QueueChoice choice, MessageSender sender, SendBatcher.Settings settings,
-                    ScheduledExecutorService lingerTimer, int maxInFlight) {
+    QueueSendBuffer(String topic, QueueChoice choice, MessageSender sender, MultiQueueSender multi,
+                    SendBatcher.Settings settings, ScheduledExecutorService lingerTimer, int maxInFlight) {
+        this.multi = multi;
         this.maxInFlight = maxInFlight;
         this.topic = topic;
         this.choice = choice;
@@ -120,7 +122,7 @@ final class QueueSendBuffer {
             messages.add(p.message());
         }
         long deadline = batch.get(0).enqueuedNanos() + sender.sendTimeout().toNanos();
-        sender.deliver(topic, messages, choice, deadline).whenComplete((delivered, error) -> {
+        multi.deliver(topic, messages, choice, deadline).whenComplete((delivered, error) -> {
             List<PendingSend> next = null;
             synchronized (this) {
                 inFlight--;

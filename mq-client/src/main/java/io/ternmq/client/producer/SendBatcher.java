@@ -16,7 +16,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 /**
  * Client-side batching of single-message sends, like Kafka's {@code linger.ms}/{@code batch.size}: the queue is
  * chosen when the application sends, and the message joins that queue's {@link QueueSendBuffer}, which sends it
- * alone or together with others as one SEND (rules there). The broker stores such a batch as one entry: one append
+ * alone or together with others as one SEND (rules there); batches of different queues ready at the same time
+ * travel together in one SEND_MULTI ({@link MultiQueueSender}). The broker stores such a batch as one entry: one append
  * and one index entry instead of one per message, which is where the throughput comes from.
  *
  * <p>Ordered sends (selector, hash key) get buffers of their own that never retry elsewhere, so they stay FIFO.
@@ -52,6 +53,7 @@ final class SendBatcher implements AutoCloseable {
     }
 
     private final MessageSender sender;
+    private final MultiQueueSender multi;
     private final TopicRouteCache routes;
     private final Settings settings;
     private final QueueChoice retryChoice;
@@ -60,8 +62,10 @@ final class SendBatcher implements AutoCloseable {
     private volatile boolean closed;
 
     /** @param retryChoice where a failed unordered batch is retried (the producer's round-robin) */
-    SendBatcher(MessageSender sender, TopicRouteCache routes, Settings settings, QueueChoice retryChoice) {
+    SendBatcher(MessageSender sender, MultiQueueSender multi, TopicRouteCache routes, Settings settings,
+                QueueChoice retryChoice) {
         this.sender = sender;
+        this.multi = multi;
         this.routes = routes;
         this.settings = settings;
         this.retryChoice = retryChoice;
@@ -114,7 +118,7 @@ final class SendBatcher implements AutoCloseable {
             boolean ordered = !choice.retryElsewhere();
             MessageQueue q = queue;
             QueueSendBuffer buffer = buffers.computeIfAbsent(new Key(queue, ordered), k -> new QueueSendBuffer(topic,
-                    new QueueChoice.Pinned(q, ordered ? null : retryChoice), sender, settings, lingerTimer,
+                    new QueueChoice.Pinned(q, ordered ? null : retryChoice), sender, multi, settings, lingerTimer,
                     ordered ? 1 : settings.maxInFlight()));
             if (closed) {
                 buffer.close(); // created after close() went over the buffers

@@ -65,6 +65,18 @@ class PullConsumerEndToEndTest {
     }
 
     @Test
+    void asyncPullsOfOneQueueCanBeInFlightTogether() throws Exception {
+        var first = consumer.pullAsync(mq, 0, 5, Duration.ofMillis(100));
+        var second = consumer.pullAsync(mq, 5, 5, Duration.ofMillis(100));
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), first.get(5, java.util.concurrent.TimeUnit.SECONDS)
+                .messages().stream().map(m -> m.bodyAsString()).toList());
+        PullResult r = second.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of("m5", "m6", "m7", "m8", "m9"), r.messages().stream().map(m -> m.bodyAsString()).toList());
+        assertEquals(10, r.nextOffset());
+        assertEquals(0, consumer.position(mq), "an explicit-offset pull does not move the tracked position");
+    }
+
+    @Test
     void pullAtTheEndWaitsThenReportsNoNewMessage() {
         long start = System.nanoTime();
         PullResult r = consumer.pull(mq, 10, 4, Duration.ofMillis(300));

@@ -82,8 +82,13 @@ class SendBatcherTest {
         return batcher.send("T", m, uniq, choice);
     }
 
+    /** The broker here negotiated protocol version 1, so batches go as plain SENDs. */
+    private MultiQueueSender multi() {
+        return new MultiQueueSender(sender, remoting, routes, "pg", 1, 1 << 20);
+    }
+
     private SendBatcher batcher(int maxMessages) {
-        return new SendBatcher(sender, routes, new SendBatcher.Settings(maxMessages, 1 << 20, 0, 1),
+        return new SendBatcher(sender, multi(), routes, new SendBatcher.Settings(maxMessages, 1 << 20, 0, 1),
                 new QueueChoice.RoundRobin());
     }
 
@@ -146,7 +151,7 @@ class SendBatcherTest {
                 return true;
             }
         };
-        try (SendBatcher batcher = new SendBatcher(sender, routes, new SendBatcher.Settings(256, 1 << 20, 0, 2),
+        try (SendBatcher batcher = new SendBatcher(sender, multi(), routes, new SendBatcher.Settings(256, 1 << 20, 0, 2),
                 new QueueChoice.RoundRobin())) {
             List<CompletableFuture<SendResult>> results = new ArrayList<>();
             for (String body : List.of("a", "b", "c", "d")) {

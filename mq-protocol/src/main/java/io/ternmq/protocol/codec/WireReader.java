@@ -89,6 +89,13 @@ public final class WireReader {
         return b;
     }
 
+    /** Copies every byte left, for a decoder that walks a large body itself (the client's pull response view). */
+    public byte[] rest() {
+        byte[] b = new byte[in.readableBytes()];
+        in.readBytes(b);
+        return b;
+    }
+
     /**
      * @param minElementSize the fewest bytes one element can take, so an absurd count fails before any allocation
      */

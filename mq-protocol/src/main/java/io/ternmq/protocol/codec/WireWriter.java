@@ -80,6 +80,12 @@ public final class WireWriter {
         return this;
     }
 
+    /** Bytes already in wire form, without a length prefix (re-encoding a body kept as bytes). */
+    public WireWriter raw(byte[] b) {
+        out.writeBytes(b);
+        return this;
+    }
+
     public <T> WireWriter list(Collection<T> items, BiConsumer<WireWriter, T> element) {
         out.writeInt(items.size());
         for (T item : items) {

@@ -14,6 +14,10 @@ public final class Commands {
             Hello.Request::decode, Hello.Response::decode);
     public static final Command<Send.Request, Send.Response> SEND = client(10, "SEND",
             "Store one message or a batch in one queue.", Send.Request::decode, Send.Response::decode);
+    public static final Command<SendMulti.Request, SendMulti.Response> SEND_MULTI = client(24, "SEND_MULTI",
+            "Store messages for several queues (of any topics) in one request, each queue's entry as its own batch, "
+                    + "with one result per entry (protocol version 2+).", SendMulti.Request::decode,
+            SendMulti.Response::decode);
     public static final Command<Pull.Request, Pull.Response> PULL = client(11, "PULL",
             "Read a queue from an offset, long-polling up to maxWaitMs.", Pull.Request::decode, Pull.Response::decode);
     public static final Command<ConsumerOffsets.QueryRequest, OffsetResponse> QUERY_CONSUMER_OFFSET = client(12,

@@ -83,6 +83,11 @@ class RequestDecoderFuzzTest {
     }
 
     @FuzzTest(maxDuration = MAX_DURATION)
+    void sendMultiRequest(byte[] body) {
+        decodeRequest(Commands.SEND_MULTI, body);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
     void pullRequest(byte[] body) {
         decodeRequest(Commands.PULL, body);
     }

@@ -1,5 +1,6 @@
 package io.ternmq.protocol.testing;
 
+import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.command.Body;
 import io.ternmq.protocol.command.Command;
 import io.ternmq.protocol.command.Commands;
@@ -16,6 +17,7 @@ import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.command.QueryMessages;
 import io.ternmq.protocol.command.QueueLocks;
 import io.ternmq.protocol.command.Send;
+import io.ternmq.protocol.command.SendMulti;
 import io.ternmq.protocol.command.SendBack;
 import io.ternmq.protocol.command.SubscriptionGroups;
 import io.ternmq.protocol.command.Topics;
@@ -50,6 +52,13 @@ public final class BodySamples {
                 new Hello.Response(1, "broker-a", "0.1.0-SNAPSHOT", 16 << 20, 4 << 20));
         add(Commands.SEND, new Send.Request("pg-orders", "orders", 3, List.of(message(), emptyMessage())),
                 new Send.Response(3, 1_000L, 1_700_000_000_002L, List.of("AC11000100002A9F", "AC11000100002AA0")));
+        add(Commands.SEND_MULTI, new SendMulti.Request("pg-orders", List.of(
+                        new SendMulti.Entry("orders", 3, List.of(message())),
+                        new SendMulti.Entry("invoices", 0, List.of(message(), emptyMessage())))),
+                new SendMulti.Response(List.of(
+                        SendMulti.EntryResult.ok(new Send.Response(3, 1_000L, 1_700_000_000_002L,
+                                List.of("AC11000100002A9F"))),
+                        SendMulti.EntryResult.failed(0, ErrorCode.TOPIC_NOT_EXIST, "topic invoices does not exist"))));
         add(Commands.PULL, new Pull.Request("cg-orders", "orders", 2, 42L, 32, 1 << 20, 15_000L,
                         new Subscription("orders", ExpressionType.SQL92, "amount > 5 AND region IN ('eu', 'üs')"), 40L),
                 new Pull.Response(Pull.Status.FOUND, 44L, 7L, 100L, List.of(view(42L), view(43L))));

@@ -1,0 +1,148 @@
+package io.ternmq.client.consumer;
+
+import io.ternmq.protocol.codec.MalformedFrameException;
+import io.ternmq.protocol.codec.WireReader;
+import io.ternmq.protocol.codec.WireWriter;
+import io.ternmq.protocol.command.Body;
+import io.ternmq.protocol.command.Command;
+import io.ternmq.protocol.command.Commands;
+import io.ternmq.protocol.command.Pull;
+import io.ternmq.protocol.message.MessageView;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The client's reading of a PULL response: the same wire layout as {@link Pull.Response}, but the messages become
+ * {@link MessageExt} views over one copy of the response's bytes instead of being decoded field by field. Walking a
+ * message reads its numbers and checks every length against the bytes left (so a malformed frame fails here, as
+ * with the full decoder); strings, properties and bodies are decoded later, only when asked for.
+ *
+ * <p>Why: a 256-message pull decoded eagerly costs five strings, a map and a body copy per message on the
+ * consumer's thread, most of which a consumer that hands bodies on or counts messages never looks at.
+ *
+ * @param rawMessages the encoded message list after its count, kept so {@link #encode} writes the frame back
+ */
+record PulledMessages(Pull.Status status, long nextOffset, long minOffset, long maxOffset, List<MessageExt> messages,
+                      int count, byte[] rawMessages) implements Body {
+    /** PULL with this response reading; same code and request as {@link Commands#PULL}. */
+    static final Command<Pull.Request, PulledMessages> PULL = new Command<>(Commands.PULL.code(),
+            Commands.PULL.name(), false, Commands.PULL.purpose(), Commands.PULL.requestDecoder(),
+            PulledMessages::decode);
+
+    @Override
+    public void encode(WireWriter out, int version) {
+        out.int8(status.ordinal()).int64(nextOffset).int64(minOffset).int64(maxOffset).int32(count)
+                .raw(rawMessages);
+    }
+
+    static PulledMessages decode(WireReader in, int version) {
+        Pull.Status status = in.enumValue(Pull.Status.values(), "status");
+        long next = in.int64();
+        long min = in.int64();
+        long max = in.int64();
+        int count = in.int32();
+        if (count < 0 || (long) count * MessageView.MIN_SIZE > in.remaining()) {
+            throw new MalformedFrameException("list of " + count + " messages does not fit " + in.remaining()
+                    + " bytes");
+        }
+        byte[] raw = in.rest();
+        List<MessageExt> messages = count == 0 ? Collections.emptyList() : new ArrayList<>(count);
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            int topicAt = at;
+            int topicLength = stringBytes(raw, at);
+            if (topicLength < 0) {
+                throw new MalformedFrameException("topic must not be null");
+            }
+            at = skipString(raw, at);
+            need(raw, at, 4 + 8 + 8);
+            int queueId = int32(raw, at);
+            long queueOffset = int64(raw, at + 4);
+            long commitLogOffset = int64(raw, at + 12);
+            at += 20;
+            int messageIdAt = at;
+            at = skipString(raw, at);
+            need(raw, at, 16);
+            long storeTimestamp = int64(raw, at);
+            long bornTimestamp = int64(raw, at + 8);
+            at += 16;
+            int bornHostAt = at;
+            at = skipString(raw, at);
+            at = skipString(raw, at); // storeHost: nothing on the client reads it
+            need(raw, at, 12);
+            int reconsumeTimes = int32(raw, at + 8); // after flag and sysFlag
+            at += 12;
+            int propertiesAt = at;
+            at = skipProperties(raw, at);
+            need(raw, at, 4);
+            int bodyLength = int32(raw, at);
+            at += 4;
+            if (bodyLength < 0) {
+                throw new MalformedFrameException("body length " + bodyLength);
+            }
+            need(raw, at, bodyLength);
+            messages.add(new MessageExt(raw, topicAt, queueId, queueOffset, commitLogOffset, messageIdAt,
+                    storeTimestamp, bornTimestamp, bornHostAt, reconsumeTimes, propertiesAt, at, bodyLength));
+            at += bodyLength;
+        }
+        if (at != raw.length) {
+            throw new MalformedFrameException((raw.length - at) + " unexpected trailing bytes");
+        }
+        return new PulledMessages(status, next, min, max, messages, count, raw);
+    }
+
+    private static int skipProperties(byte[] raw, int at) {
+        need(raw, at, 4);
+        int count = int32(raw, at);
+        at += 4;
+        if (count < 0 || (long) count * 4 > raw.length - at) {
+            throw new MalformedFrameException("map of " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            need(raw, at, 2);
+            if (stringBytes(raw, at) < 0) {
+                throw new MalformedFrameException("map key must not be null");
+            }
+            at = skipString(raw, at);
+            at = skipString(raw, at);
+        }
+        return at;
+    }
+
+    private static int skipString(byte[] raw, int at) {
+        need(raw, at, 2);
+        int length = stringBytes(raw, at);
+        if (length < -1) {
+            throw new MalformedFrameException("string length " + length);
+        }
+        at += 2;
+        if (length > 0) {
+            need(raw, at, length);
+            at += length;
+        }
+        return at;
+    }
+
+    private static void need(byte[] raw, int at, int bytes) {
+        if (bytes > raw.length - at) {
+            throw new MalformedFrameException("truncated message: needs " + bytes + " bytes, " + (raw.length - at)
+                    + " left");
+        }
+    }
+
+    /** The int16 length prefix of the string at {@code at} (-1: null). */
+    static int stringBytes(byte[] raw, int at) {
+        return (short) (((raw[at] & 0xff) << 8) | (raw[at + 1] & 0xff));
+    }
+
+    static int int32(byte[] raw, int at) {
+        return ((raw[at] & 0xff) << 24) | ((raw[at + 1] & 0xff) << 16) | ((raw[at + 2] & 0xff) << 8)
+                | (raw[at + 3] & 0xff);
+    }
+
+    static long int64(byte[] raw, int at) {
+        return ((long) int32(raw, at) << 32) | (int32(raw, at + 4) & 0xffffffffL);
+    }
+}
