@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
 /**
  * Topic routes fetched with TOPIC_ROUTE and kept for {@code ttl}; a topic the broker does not know is cached as
  * "not yet created" (with the default queue count) for a shorter time so that it is picked up soon after the first
- * send creates it. Thread-safe.
+ * send creates it. Concurrent lookups of a topic that is not cached share one fetch (the first sends to a new topic,
+ * from many threads, would otherwise each ask the broker). Thread-safe.
  */
 public final class TopicRouteCache {
     private record Entry(TopicRoute route, long expiresAtMs) {
@@ -28,6 +29,7 @@ public final class TopicRouteCache {
     private volatile CompletableFuture<Integer> brokerDefaultQueueNums;
     private final LongSupplier clock;
     private final Map<String, Entry> routes = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<TopicRoute>> fetching = new ConcurrentHashMap<>();
 
     public TopicRouteCache(RemotingClient remoting, Duration ttl) {
         this(remoting, ttl, System::currentTimeMillis);
@@ -45,7 +47,20 @@ public final class TopicRouteCache {
         if (e != null && e.expiresAtMs > clock.getAsLong()) {
             return CompletableFuture.completedFuture(e.route);
         }
-        return refresh(topic);
+        CompletableFuture<TopicRoute> shared = new CompletableFuture<>();
+        CompletableFuture<TopicRoute> earlier = fetching.putIfAbsent(topic, shared);
+        if (earlier != null) {
+            return earlier;
+        }
+        refresh(topic).whenComplete((route, error) -> {
+            fetching.remove(topic, shared); // first, so that dependents asking again find the cache
+            if (error != null) {
+                shared.completeExceptionally(error);
+            } else {
+                shared.complete(route);
+            }
+        });
+        return shared;
     }
 
     /** Fetches the route now, e.g. after a send failed or a rebalance found the topic missing. */

@@ -54,7 +54,7 @@ final class SendBatcher implements AutoCloseable {
 
     private final MessageSender sender;
     private final MultiQueueSender multi;
-    private final TopicRouteCache routes;
+    private final RouteGate routeGate;
     private final Settings settings;
     private final QueueChoice retryChoice;
     private final ScheduledExecutorService lingerTimer;
@@ -66,7 +66,7 @@ final class SendBatcher implements AutoCloseable {
                 QueueChoice retryChoice) {
         this.sender = sender;
         this.multi = multi;
-        this.routes = routes;
+        this.routeGate = new RouteGate(routes);
         this.settings = settings;
         this.retryChoice = retryChoice;
         if (settings.lingerNanos() > 0) {
@@ -95,7 +95,7 @@ final class SendBatcher implements AutoCloseable {
     CompletableFuture<SendResult> send(String topic, OutgoingMessage message, String uniqKey, QueueChoice choice) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         PendingSend pending = new PendingSend(message, uniqKey, System.nanoTime(), result);
-        routes.route(topic).whenComplete((route, error) -> {
+        routeGate.whenRouted(topic, (route, error) -> {
             MessageQueue queue = null;
             if (error == null) {
                 try {

@@ -174,6 +174,27 @@ class SendBatcherTest {
     }
 
     @Test
+    void orderedSendsMadeWhileTheRouteIsFetchedKeepSendOrder() throws Exception {
+        try (SendBatcher batcher = batcher(256)) {
+            List<CompletableFuture<SendResult>> results = new ArrayList<>();
+            for (String body : List.of("1", "2", "3", "4")) {
+                OutgoingMessage m = new OutgoingMessage(Map.of("UNIQ_KEY", "U-" + body),
+                        body.getBytes(StandardCharsets.UTF_8), 0, 0, 0);
+                results.add(batcher.send("NEW", m, "U-" + body, queue(1)));
+            }
+            Frame routeRequest = peer.expect();
+            peer.respond(routeRequest, new Topics.Route(new Topics.Config("NEW", 4, 6, false), "b", "b:1", List.of()));
+            routeRequest.release();
+            // a future's dependents run last-registered first: without the gate this would be [4] then [3, 2, 1]
+            assertEquals(List.of("1"), succeedNextSend(0));
+            assertEquals(List.of("2", "3", "4"), succeedNextSend(1));
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i, results.get(i).get(1, TimeUnit.SECONDS).queueOffset());
+            }
+        }
+    }
+
+    @Test
     void batchesAreCutAtBatchMaxMessagesAndKeepSendOrder() throws Exception {
         try (SendBatcher batcher = batcher(2)) {
             List<CompletableFuture<SendResult>> results = new ArrayList<>();
