@@ -165,9 +165,12 @@ public final class CommitLog {
         if (offset < minOffset() || offset + size > writePosition) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.allocate(size);
-        int n = read(b, offset, writePosition);
-        return n == size ? b.flip() : null;
+        Segment segment = segments.find(offset);
+        if (segment == null || offset + size > segment.endOffset()) {
+            return null;
+        }
+        byte[] b = new byte[size];
+        return segment.readFully(b, 0, size, offset - segment.startOffset()) ? ByteBuffer.wrap(b) : null;
     }
 
     public long segmentEndOf(long offset) {
