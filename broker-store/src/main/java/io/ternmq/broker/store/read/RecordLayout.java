@@ -57,6 +57,7 @@ final class RecordLayout {
         if (count < 1 || base < 0) {
             throw new CorruptRecordException(offset, "bad header fields");
         }
+        ByteBuffer view = ByteBuffer.wrap(a);
         int pos = POS_TOPIC;
         pos = skipShortPrefixed(b, pos, total, offset); // topic
         pos = skipShortPrefixed(b, pos, total, offset); // store host
@@ -77,7 +78,7 @@ final class RecordLayout {
             if (bodyLength < 0 || end > total || end - messageStart != size) {
                 throw new CorruptRecordException(offset, "message " + i + " size mismatch");
             }
-            if (i >= first && !sink.accept(new StoredMessageBytes(a, start, start + messageStart,
+            if (i >= first && !sink.accept(new StoredMessageBytes(a, view, start, start + messageStart,
                     start + bornHostPos, start + propertiesPos, start + bodyPos, offset, i, base + i))) {
                 return;
             }

@@ -26,10 +26,11 @@ public final class StoredMessageBytes {
     private final int index;
     private final long queueOffset;
 
-    StoredMessageBytes(byte[] record, int recordStart, int messageStart, int bornHostPos, int propertiesPos,
+    /** @param view {@code ByteBuffer.wrap(record)}, shared by the messages of the record (one wrapper, not one each) */
+    StoredMessageBytes(byte[] record, ByteBuffer view, int recordStart, int messageStart, int bornHostPos, int propertiesPos,
                        int bodyPos, long commitLogOffset, int index, long queueOffset) {
         this.record = record;
-        this.view = ByteBuffer.wrap(record);
+        this.view = view;
         this.recordStart = recordStart;
         this.messageStart = messageStart;
         this.bornHostPos = bornHostPos;
