@@ -3,6 +3,7 @@ package io.ternmq.kafka.record;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -51,6 +52,23 @@ public final class RecordBatchWriter {
      */
     public RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength,
                                     byte[] valueArray, int valueOffset, int valueLength, List<RecordHeader> headers) {
+        return append(timestamp, keyArray, keyOffset, keyLength, valueArray, valueOffset, null, valueLength, headers);
+    }
+
+    /**
+     * As the array form, with the value as the remaining bytes of a buffer (e.g. a view of the stored record, read
+     * without a heap copy), or null for a null value. Consumes {@code value}'s remaining bytes.
+     */
+    public RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength, ByteBuffer value,
+                                    List<RecordHeader> headers) {
+        return append(timestamp, keyArray, keyOffset, keyLength, null, 0, value, value == null ? -1 : value.remaining(),
+                headers);
+    }
+
+    /** The value is {@code valueArray}'s region, or else {@code valueBuffer}'s remaining bytes. */
+    private RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength, byte[] valueArray,
+                                     int valueOffset, ByteBuffer valueBuffer, int valueLength,
+                                     List<RecordHeader> headers) {
         if (done) {
             throw new IllegalStateException("batch already finished");
         }
@@ -83,7 +101,11 @@ public final class RecordBatchWriter {
         n = ZigZagVarints.putVarint(scratch, 0, valueLength);
         if (valueLength > 0) {
             b.writeBytes(scratch, 0, n);
-            b.writeBytes(valueArray, valueOffset, valueLength);
+            if (valueBuffer != null) {
+                b.writeBytes(valueBuffer);
+            } else {
+                b.writeBytes(valueArray, valueOffset, valueLength);
+            }
             n = 0;
         }
         n = ZigZagVarints.putVarint(scratch, n, headerCount);

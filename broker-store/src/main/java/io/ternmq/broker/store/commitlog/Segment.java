@@ -13,13 +13,13 @@ import java.nio.file.StandardOpenOption;
 /**
  * One CommitLog segment file of fixed size, named by its start offset. Created sparse at full size, so unwritten
  * space reads as zeros (which never parse as a record). Writes are positional channel writes; whole-record reads
- * ({@link #readFully}) copy from a read-only mapping of the file, made on the first such read, because a
- * {@code pread} into a heap buffer costs a system call and a second copy (through a temporary direct buffer) per
- * record, which dominated the fetch path. Channel writes land in the same page cache, so the mapping sees every
- * byte written before a reader learned its offset. The mapping is never unmapped explicitly: a reader may still
- * copy from it after {@link #delete()}, which is harmless on Linux (the pages live until the buffer is collected)
- * and cannot fault, since files only shrink in {@link #zeroFrom} during recovery, before any reader, and that drops
- * the mapping. Safe for concurrent readers and one writer.
+ * ({@link #readFully} copies, {@link #view} does not) go through a read-only mapping of the file, made on the first
+ * such read, because a {@code pread} into a heap buffer costs a system call and a second copy (through a temporary
+ * direct buffer) per record, which dominated the fetch path. Channel writes land in the same page cache, so the
+ * mapping sees every byte written before a reader learned its offset. The mapping is never unmapped explicitly: a
+ * reader may still use it or a view of it after {@link #delete()}, which is harmless on Linux (the pages live until
+ * the buffer is collected) and cannot fault, since files only shrink in {@link #zeroFrom} during recovery, before
+ * any reader, and that drops the mapping. Safe for concurrent readers and one writer.
  */
 public final class Segment {
     private final Path path;
@@ -99,6 +99,27 @@ public final class Segment {
         }
         view.get((int) filePosition, target, targetOffset, length);
         return true;
+    }
+
+    /**
+     * A read-only view of {@code length} bytes at {@code filePosition}: a slice of the mapping (no copy), or for a
+     * segment too large to map, a heap copy.
+     *
+     * @return null when the range lies outside the file
+     */
+    ByteBuffer view(long filePosition, int length) throws IOException {
+        if (filePosition < 0 || length < 0 || filePosition + length > size) {
+            return null;
+        }
+        if (size > Integer.MAX_VALUE) {
+            byte[] copy = new byte[length];
+            return readFully(copy, 0, length, filePosition) ? ByteBuffer.wrap(copy).asReadOnlyBuffer() : null;
+        }
+        MappedByteBuffer view = readView;
+        if (view == null) {
+            view = mapForReading();
+        }
+        return view.slice((int) filePosition, length);
     }
 
     private synchronized MappedByteBuffer mapForReading() throws IOException {
