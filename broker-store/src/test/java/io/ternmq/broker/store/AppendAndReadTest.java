@@ -57,6 +57,23 @@ class AppendAndReadTest {
     }
 
     @Test
+    void messagesAppendedAfterAReadAreReadBackToo() {
+        // the first read maps the segment for reading; later appends go through the channel and must show
+        append(store, "orders", 0, message("first", "tagA", "k"));
+        awaitDispatched(store);
+        assertEquals(ReadStatus.FOUND, store.readBytes("orders", 0, 0, 32, 1 << 20, MessageFilter.ACCEPT_ALL).status());
+
+        append(store, "orders", 0, message("second", "tagA", "k"));
+        awaitDispatched(store);
+        ReadResult read = store.read("orders", 0, 1, 32, 1 << 20, MessageFilter.ACCEPT_ALL);
+        assertEquals(ReadStatus.FOUND, read.status());
+        assertEquals("second", body(read.messages().get(0)));
+        ReadBytesResult bytes = store.readBytes("orders", 0, 0, 32, 1 << 20, MessageFilter.ACCEPT_ALL);
+        assertEquals(2, bytes.messages().size());
+        assertEquals("second".length(), bytes.messages().get(1).bodyLength());
+    }
+
+    @Test
     void batchIsOneEntryWithConsecutiveQueueOffsets() {
         append(store, "t", 0, message("a", null, null));
         AppendResult batch = append(store, "t", 0, message("b", null, null), message("c", null, null),

@@ -8,6 +8,7 @@ import io.ternmq.kafka.record.CompressionType;
 import io.ternmq.kafka.record.RecordBatchWriter;
 import io.ternmq.kafka.record.RecordHeader;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -16,7 +17,8 @@ import java.util.function.ToLongFunction;
 /**
  * Fetch side: stored messages become record batches, one per run of consecutive queue offsets (a filter or a
  * retention gap starts a new batch), each with baseOffset = the run's first queue offset, CreateTime = born
- * timestamps, and no producer fields. Values are copied straight from the stored record bytes. Mapping rules in
+ * timestamps, and no producer fields. Values are copied straight from the stored record bytes (a view of the
+ * mapped CommitLog, so this is their only copy before the socket). Mapping rules in
  * {@link MessageRecordMapping}. Stateless and thread-safe; the output buffer is the caller's.
  */
 public final class StoredToBatches {
@@ -33,9 +35,8 @@ public final class StoredToBatches {
             Map<String, String> props = m.propertiesLength() == 0 ? Map.of() : m.properties();
             byte[] key = MessageRecordMapping.key(props);
             List<RecordHeader> headers = props.isEmpty() ? List.of() : MessageRecordMapping.headers(props);
-            int valueLength = MessageRecordMapping.valueIsNull(props) ? -1 : m.bodyLength();
-            writer.append(m.bornTimestamp(), key, 0, key == null ? -1 : key.length,
-                    m.record(), m.bodyPos() + 4, valueLength, headers);
+            ByteBuffer value = MessageRecordMapping.valueIsNull(props) ? null : m.slice(m.bodyPos() + 4, m.bodyLength());
+            writer.append(m.bornTimestamp(), key, 0, key == null ? -1 : key.length, value, headers);
         });
     }
 

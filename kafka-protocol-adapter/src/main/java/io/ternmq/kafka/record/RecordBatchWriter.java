@@ -3,6 +3,7 @@ package io.ternmq.kafka.record;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ public final class RecordBatchWriter {
     private final BatchSpec spec;
     private final int start;
     private final ByteBuf recordsTarget;
+    /** Varints of one record before they are written: at most 5 + 1 + 10 + 5 + 5 bytes. */
+    private final byte[] scratch = new byte[32];
     private int count;
     private long baseTimestamp;
     private long maxTimestamp = -1;
@@ -49,6 +52,23 @@ public final class RecordBatchWriter {
      */
     public RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength,
                                     byte[] valueArray, int valueOffset, int valueLength, List<RecordHeader> headers) {
+        return append(timestamp, keyArray, keyOffset, keyLength, valueArray, valueOffset, null, valueLength, headers);
+    }
+
+    /**
+     * As the array form, with the value as the remaining bytes of a buffer (e.g. a view of the stored record, read
+     * without a heap copy), or null for a null value. Consumes {@code value}'s remaining bytes.
+     */
+    public RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength, ByteBuffer value,
+                                    List<RecordHeader> headers) {
+        return append(timestamp, keyArray, keyOffset, keyLength, null, 0, value, value == null ? -1 : value.remaining(),
+                headers);
+    }
+
+    /** The value is {@code valueArray}'s region, or else {@code valueBuffer}'s remaining bytes. */
+    private RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength, byte[] valueArray,
+                                     int valueOffset, ByteBuffer valueBuffer, int valueLength,
+                                     List<RecordHeader> headers) {
         if (done) {
             throw new IllegalStateException("batch already finished");
         }
@@ -56,23 +76,42 @@ public final class RecordBatchWriter {
             baseTimestamp = timestamp;
         }
         long timestampDelta = timestamp - baseTimestamp;
+        int headerCount = headers.size();
         int bodySize = 1 + ZigZagVarints.sizeOfVarlong(timestampDelta) + ZigZagVarints.sizeOfVarint(count)
-                + sizeOfBytes(keyLength) + sizeOfBytes(valueLength) + ZigZagVarints.sizeOfVarint(headers.size());
-        for (RecordHeader header : headers) {
+                + sizeOfBytes(keyLength) + sizeOfBytes(valueLength) + ZigZagVarints.sizeOfVarint(headerCount);
+        for (int i = 0; i < headerCount; i++) { // indexed: no iterator per record on the fetch path
+            RecordHeader header = headers.get(i);
             int keyBytes = ByteBufUtil.utf8Bytes(header.key());
             bodySize += ZigZagVarints.sizeOfVarint(keyBytes) + keyBytes
                     + sizeOfBytes(header.value() == null ? -1 : header.value().length);
         }
         ByteBuf b = recordsTarget;
         b.ensureWritable(ZigZagVarints.sizeOfVarint(bodySize) + bodySize);
-        ZigZagVarints.writeVarint(b, bodySize);
-        b.writeByte(0);
-        ZigZagVarints.writeVarlong(b, timestampDelta);
-        ZigZagVarints.writeVarint(b, count);
-        writeBytes(b, keyArray, keyOffset, keyLength);
-        writeBytes(b, valueArray, valueOffset, valueLength);
-        ZigZagVarints.writeVarint(b, headers.size());
-        for (RecordHeader header : headers) {
+        // the record's leading varints go through a scratch array and into the buffer in one call: byte-at-a-time
+        // writes, each with its own bounds and capacity checks, were a visible share of the fetch path
+        int n = ZigZagVarints.putVarint(scratch, 0, bodySize);
+        scratch[n++] = 0; // attributes
+        n = ZigZagVarints.putVarlong(scratch, n, timestampDelta);
+        n = ZigZagVarints.putVarint(scratch, n, count);
+        n = ZigZagVarints.putVarint(scratch, n, keyLength);
+        b.writeBytes(scratch, 0, n);
+        if (keyLength > 0) {
+            b.writeBytes(keyArray, keyOffset, keyLength);
+        }
+        n = ZigZagVarints.putVarint(scratch, 0, valueLength);
+        if (valueLength > 0) {
+            b.writeBytes(scratch, 0, n);
+            if (valueBuffer != null) {
+                b.writeBytes(valueBuffer);
+            } else {
+                b.writeBytes(valueArray, valueOffset, valueLength);
+            }
+            n = 0;
+        }
+        n = ZigZagVarints.putVarint(scratch, n, headerCount);
+        b.writeBytes(scratch, 0, n);
+        for (int i = 0; i < headerCount; i++) {
+            RecordHeader header = headers.get(i);
             ZigZagVarints.writeVarint(b, ByteBufUtil.utf8Bytes(header.key()));
             ByteBufUtil.writeUtf8(b, header.key());
             byte[] v = header.value();

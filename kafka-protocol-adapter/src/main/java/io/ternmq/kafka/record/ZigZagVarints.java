@@ -49,6 +49,28 @@ final class ZigZagVarints {
         out.writeByte((int) v);
     }
 
+    /** Puts the zigzag varint at {@code pos} of {@code out} (room for 5 bytes needed); returns the position after. */
+    static int putVarint(byte[] out, int pos, int value) {
+        int v = (value << 1) ^ (value >> 31);
+        while ((v & 0xFFFFFF80) != 0) {
+            out[pos++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out[pos++] = (byte) v;
+        return pos;
+    }
+
+    /** As {@link #putVarint}, for a varlong (room for 10 bytes needed). */
+    static int putVarlong(byte[] out, int pos, long value) {
+        long v = (value << 1) ^ (value >> 63);
+        while ((v & 0xFFFFFFFFFFFFFF80L) != 0L) {
+            out[pos++] = (byte) (((int) v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out[pos++] = (byte) v;
+        return pos;
+    }
+
     /** Reads a varint that must end before {@code end}. */
     static int readVarint(ByteBuf in, int end) throws InvalidBatchException {
         int raw = 0;

@@ -7,6 +7,7 @@ import io.ternmq.protocol.command.Body;
 import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.message.MessageView;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ final class StoredPullResponse implements Body {
         buf.ensureWritable(encodedSize()); // one allocation instead of doubling through the whole response
         out.int8(status.ordinal()).int64(nextOffset).int64(minOffset).int64(maxOffset).int32(messages.size());
         for (StoredMessageBytes m : messages) {
-            byte[] r = m.record();
+            ByteBuffer r = m.record();
             copyShortPrefixed(buf, r, m.topicPos());
             buf.writeInt(m.queueId()).writeLong(m.queueOffset()).writeLong(m.commitLogOffset());
             out.string(m.messageId());
@@ -50,8 +51,8 @@ final class StoredPullResponse implements Body {
             buf.writeInt(m.flag()).writeInt(m.sysFlag()).writeInt(m.reconsumeTimes());
             int propsLength = m.propertiesLength();
             buf.writeInt(pairCount(r, m.propertiesPos() + 2, propsLength));
-            buf.writeBytes(r, m.propertiesPos() + 2, propsLength);
-            buf.writeBytes(r, m.bodyPos(), 4 + m.bodyLength()); // i32 length + bytes, as the wire's bytes field
+            buf.writeBytes(m.slice(m.propertiesPos() + 2, propsLength));
+            buf.writeBytes(m.slice(m.bodyPos(), 4 + m.bodyLength())); // i32 length + bytes, as the wire's bytes field
         }
     }
 
@@ -64,16 +65,16 @@ final class StoredPullResponse implements Body {
         return size;
     }
 
-    private static void copyShortPrefixed(ByteBuf buf, byte[] r, int pos) {
-        buf.writeBytes(r, pos, 2 + shortAt(r, pos));
+    private static void copyShortPrefixed(ByteBuf buf, ByteBuffer r, int pos) {
+        buf.writeBytes(r.slice(pos, 2 + shortAt(r, pos)));
     }
 
-    private static int shortAt(byte[] r, int pos) {
-        return ((r[pos] & 0xFF) << 8) | (r[pos + 1] & 0xFF);
+    private static int shortAt(ByteBuffer r, int pos) {
+        return Short.toUnsignedInt(r.getShort(pos));
     }
 
     /** Pairs in the stored property block: [u16 keyLen][key][u16 valueLen][value] repeated. */
-    private static int pairCount(byte[] r, int pos, int length) {
+    private static int pairCount(ByteBuffer r, int pos, int length) {
         int end = pos + length;
         int pairs = 0;
         while (pos < end) {

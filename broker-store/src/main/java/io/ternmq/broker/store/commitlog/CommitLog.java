@@ -165,9 +165,28 @@ public final class CommitLog {
         if (offset < minOffset() || offset + size > writePosition) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.allocate(size);
-        int n = read(b, offset, writePosition);
-        return n == size ? b.flip() : null;
+        Segment segment = segments.find(offset);
+        if (segment == null || offset + size > segment.endOffset()) {
+            return null;
+        }
+        byte[] b = new byte[size];
+        return segment.readFully(b, 0, size, offset - segment.startOffset()) ? ByteBuffer.wrap(b) : null;
+    }
+
+    /**
+     * One whole record as a read-only view of the stored bytes, without copying them (see {@link Segment}); null
+     * when its segment is gone or it is not fully written. The view stays readable after retention deletes the
+     * segment.
+     */
+    public ByteBuffer recordView(long offset, int size) throws IOException {
+        if (offset < minOffset() || offset + size > writePosition) {
+            return null;
+        }
+        Segment segment = segments.find(offset);
+        if (segment == null || offset + size > segment.endOffset()) {
+            return null;
+        }
+        return segment.view(offset - segment.startOffset(), size);
     }
 
     public long segmentEndOf(long offset) {

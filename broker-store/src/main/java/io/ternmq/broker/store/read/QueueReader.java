@@ -151,7 +151,7 @@ public final class QueueReader {
                 continue;
             }
             try {
-                ByteBuffer record = log.readRecord(e.commitLogOffset(), e.size());
+                ByteBuffer record = log.recordView(e.commitLogOffset(), e.size());
                 if (record == null) {
                     break;
                 }

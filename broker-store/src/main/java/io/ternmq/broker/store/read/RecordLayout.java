@@ -31,21 +31,19 @@ final class RecordLayout {
     }
 
     /**
-     * @param record a heap buffer holding exactly the record, positioned at 0
+     * @param record a buffer (heap, or a read-only view of the mapped CommitLog) holding exactly the record from its
+     *               position to its limit; the messages handed out share a view of it and index it from 0
      * @param first  index of the first message to hand out (earlier ones are skipped)
      */
     void forEachMessage(ByteBuffer record, long offset, int first, MessageSink sink) throws CorruptRecordException {
-        byte[] a = record.array();
-        int start = record.arrayOffset() + record.position();
-        int total = record.remaining();
-        if (total < HEADER_FIXED + 4 || record.getInt(record.position()) != total
-                || record.getInt(record.position() + 4) != RecordEncoder.RECORD_MAGIC) {
+        ByteBuffer b = record.slice();
+        int total = b.remaining();
+        if (total < HEADER_FIXED + 4 || b.getInt(0) != total || b.getInt(4) != RecordEncoder.RECORD_MAGIC) {
             throw new CorruptRecordException(offset, "bad size or magic");
         }
         crc.reset();
-        crc.update(a, start, 8);
-        crc.update(a, start + 12, total - 12);
-        ByteBuffer b = ByteBuffer.wrap(a, start, total).slice();
+        crc.update(b.slice(0, 8));
+        crc.update(b.slice(12, total - 12));
         if ((int) crc.getValue() != b.getInt(8)) {
             throw new CorruptRecordException(offset, "CRC mismatch");
         }
@@ -57,6 +55,7 @@ final class RecordLayout {
         if (count < 1 || base < 0) {
             throw new CorruptRecordException(offset, "bad header fields");
         }
+        ByteBuffer view = b.asReadOnlyBuffer();
         int pos = POS_TOPIC;
         pos = skipShortPrefixed(b, pos, total, offset); // topic
         pos = skipShortPrefixed(b, pos, total, offset); // store host
@@ -77,8 +76,8 @@ final class RecordLayout {
             if (bodyLength < 0 || end > total || end - messageStart != size) {
                 throw new CorruptRecordException(offset, "message " + i + " size mismatch");
             }
-            if (i >= first && !sink.accept(new StoredMessageBytes(a, start, start + messageStart,
-                    start + bornHostPos, start + propertiesPos, start + bodyPos, offset, i, base + i))) {
+            if (i >= first && !sink.accept(new StoredMessageBytes(view, 0, messageStart,
+                    bornHostPos, propertiesPos, bodyPos, offset, i, base + i))) {
                 return;
             }
             pos = end;

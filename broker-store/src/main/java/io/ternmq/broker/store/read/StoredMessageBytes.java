@@ -8,14 +8,15 @@ import java.util.Map;
 /**
  * One stored message as the bytes of its CRC-checked CommitLog record, so a protocol encoder can copy fields
  * straight into its output instead of decoding them into strings, maps and a body array and encoding them again.
- * Positions index {@link #record()} and point at the field's length prefix; the layout is {@code RecordEncoder}'s:
+ * Positions index {@link #record()} (absolute, from 0) and point at the field's length prefix; the layout is {@code RecordEncoder}'s:
  * {@code topic}, {@code storeHost}, {@code bornHost}: u16 length + UTF-8; {@code properties}: u16 byte length +
  * repeated [u16 keyLen][key][u16 valueLen][value]; {@code body}: i32 length + bytes.
  *
- * <p>Immutable; the array is shared by the messages of one record and must not be modified.
+ * <p>The record is a read-only view of the stored bytes, usually of the mapped CommitLog segment itself (no copy
+ * was made): read it with absolute gets or through {@link #slice}. Immutable; the view is shared by the messages of
+ * one record.
  */
 public final class StoredMessageBytes {
-    private final byte[] record;
     private final ByteBuffer view;
     private final int recordStart;
     private final int messageStart;
@@ -26,10 +27,10 @@ public final class StoredMessageBytes {
     private final int index;
     private final long queueOffset;
 
-    StoredMessageBytes(byte[] record, int recordStart, int messageStart, int bornHostPos, int propertiesPos,
+    /** @param view the whole record, read-only, shared by the messages of the record */
+    StoredMessageBytes(ByteBuffer view, int recordStart, int messageStart, int bornHostPos, int propertiesPos,
                        int bodyPos, long commitLogOffset, int index, long queueOffset) {
-        this.record = record;
-        this.view = ByteBuffer.wrap(record);
+        this.view = view;
         this.recordStart = recordStart;
         this.messageStart = messageStart;
         this.bornHostPos = bornHostPos;
@@ -40,8 +41,14 @@ public final class StoredMessageBytes {
         this.queueOffset = queueOffset;
     }
 
-    public byte[] record() {
-        return record;
+    /** The record, read-only; positions of this class index it absolutely (its own position is not used). */
+    public ByteBuffer record() {
+        return view;
+    }
+
+    /** A new read-only buffer over {@code length} bytes of the record at {@code pos}, e.g. to copy them out. */
+    public ByteBuffer slice(int pos, int length) {
+        return view.slice(pos, length);
     }
 
     public int topicPos() {
@@ -113,13 +120,19 @@ public final class StoredMessageBytes {
         int end = pos + length;
         while (pos < end) {
             int keyLength = Short.toUnsignedInt(view.getShort(pos));
-            String key = new String(record, pos + 2, keyLength, StandardCharsets.UTF_8);
+            String key = utf8(pos + 2, keyLength);
             pos += 2 + keyLength;
             int valueLength = Short.toUnsignedInt(view.getShort(pos));
-            out.put(key, new String(record, pos + 2, valueLength, StandardCharsets.UTF_8));
+            out.put(key, utf8(pos + 2, valueLength));
             pos += 2 + valueLength;
         }
         return out;
+    }
+
+    private String utf8(int pos, int length) {
+        byte[] bytes = new byte[length];
+        view.get(pos, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     public int bodyPos() {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * What the data-path handlers share for the life of the Kafka listener: producer id allocation and idempotent
  * producer state (persisted under {@code <storePathRootDir>/kafka}), the waiting fetches, and two small thread pools:
  * a timer (fetch timeouts, producer state snapshots every {@link #SNAPSHOT_INTERVAL}, idle producer expiry) and the
- * threads woken fetches continue on.
+ * fetch threads (woken fetches continue on them; they also read partitions of a fetch in parallel).
  *
  * <p>Lifecycle: created when the handler table is built, subscribed to the broker's message arrivals;
  * {@link #close} (through the handler table, after requests stopped being processed) answers every waiting fetch,
@@ -91,6 +92,14 @@ public final class KafkaDataPath implements AutoCloseable {
 
     public FetchWaiters fetchWaiters() {
         return fetchWaiters;
+    }
+
+    /**
+     * The fetch threads: where woken fetches continue, and helpers that read some partitions of a fetch in
+     * parallel. Rejects work once the listener closes.
+     */
+    public Executor fetchThreads() {
+        return wakers;
     }
 
     /** The broker's {@code maxMessageSize}: the largest record batch a Produce may carry. */

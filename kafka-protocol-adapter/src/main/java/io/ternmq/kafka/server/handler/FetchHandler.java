@@ -29,7 +29,9 @@ import io.ternmq.kafka.server.data.FetchWaiters.WatchedQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Fetch (1), v4-11, without fetch sessions: the response always carries {@code session_id} 0, so clients keep
@@ -51,7 +53,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Long polling: with fewer than {@code min_bytes} bytes to return and no partition error, the fetch waits
  * ({@link FetchWaiters}) for a message to arrive in any of its partitions, up to {@code max_wait_ms} (capped by
  * {@code kafkaFetchMaxWaitCapMs}), then reads again. A wait ends early when the connection closes or the listener
- * shuts down. Thread-safe.
+ * shuts down.
+ *
+ * <p>The partitions of one fetch may be read on several threads ({@link SharedReads}): building batches is CPU
+ * work the consumer waits for. The response is the same as when they are read in order. Thread-safe.
  */
 public final class FetchHandler implements ApiHandler {
     /** Most messages read from one partition per fetch (the byte limits normally stop earlier). */
@@ -62,12 +67,23 @@ public final class FetchHandler implements ApiHandler {
     private final FetchWaiters waiters;
     private final int maxWaitCapMs;
     private final ByteBufAllocator alloc;
+    private final Executor readHelpers;
+    private final boolean parallel;
 
+    /** Reads the partitions of a fetch one after the other on the request's thread. */
     public FetchHandler(BrokerCore core, FetchWaiters waiters, int maxWaitCapMs, ByteBufAllocator alloc) {
+        this(core, waiters, maxWaitCapMs, alloc, null);
+    }
+
+    /** @param readHelpers threads that may read some partitions of a fetch in parallel ({@link SharedReads}) */
+    public FetchHandler(BrokerCore core, FetchWaiters waiters, int maxWaitCapMs, ByteBufAllocator alloc,
+                        Executor readHelpers) {
         this.core = core;
         this.waiters = waiters;
         this.maxWaitCapMs = maxWaitCapMs;
         this.alloc = alloc;
+        this.readHelpers = readHelpers;
+        this.parallel = readHelpers != null;
     }
 
     /** One partition to read. */
@@ -77,6 +93,10 @@ public final class FetchHandler implements ApiHandler {
     /** The request, as read once. */
     private record Plan(List<String> topics, List<List<PartitionFetch>> partitions, int maxBytes, int minBytes,
                         boolean readCommitted) {
+    }
+
+    /** One partition's response data, the queue to watch if the fetch waits, and the budget it was read with. */
+    private record PartitionRead(Struct data, List<WatchedQueue> watches, int budget) {
     }
 
     /** One read of every partition: the response and what decides whether to wait. */
@@ -134,19 +154,37 @@ public final class FetchHandler implements ApiHandler {
     }
 
     private Attempt read(Plan plan) {
+        List<PartitionFetch> all = new ArrayList<>();
+        plan.partitions().forEach(all::addAll);
+        long wantedBytes = 0;
+        for (PartitionFetch p : all) {
+            wantedBytes += p.maxBytes();
+        }
+        // in parallel only when max_bytes cannot cut a partition short, so reads ahead are not read twice
+        List<PartitionRead> reads = parallel && all.size() > 1 && wantedBytes <= plan.maxBytes()
+                ? readInParallel(all, plan) : List.of();
         List<Struct> topicResponses = new ArrayList<>(plan.topics().size());
         List<WatchedQueue> watches = new ArrayList<>();
         long bytes = 0;
         boolean anyError = false;
+        int next = 0;
         for (int t = 0; t < plan.topics().size(); t++) {
             List<PartitionFetch> wanted = plan.partitions().get(t);
             List<Struct> partitionResponses = new ArrayList<>(wanted.size());
             for (PartitionFetch p : wanted) {
-                long budget = Math.min(p.maxBytes(), plan.maxBytes() - bytes);
-                Struct data = readPartition(p, bytes > 0 && budget <= 0 ? 0 : (int) Math.max(1, budget),
-                        plan.readCommitted(), watches);
-                short error = data.get(PartitionData.ERROR_CODE);
-                anyError |= error != KafkaError.NONE.code();
+                int budget = budget(p, plan, bytes);
+                PartitionRead read = next < reads.size() ? reads.get(next) : null;
+                if (read == null || read.budget() != budget) {
+                    // read ahead with the budget of an empty response, but earlier partitions used part of it
+                    if (read != null) {
+                        read.data().releaseBuffers();
+                    }
+                    read = readPartition(p, budget, plan.readCommitted());
+                }
+                next++;
+                Struct data = read.data();
+                watches.addAll(read.watches());
+                anyError |= data.get(PartitionData.ERROR_CODE) != KafkaError.NONE.code();
                 bytes += data.get(PartitionData.RECORDS).readableBytes();
                 partitionResponses.add(data);
             }
@@ -158,9 +196,34 @@ public final class FetchHandler implements ApiHandler {
     }
 
     /**
+     * Every partition read at once ({@link SharedReads}), each with the budget it gets when the partitions before
+     * it return nothing; {@link #read} re-reads the rare partition whose real budget turns out smaller, so the
+     * response is the same as a sequential read's.
+     */
+    private List<PartitionRead> readInParallel(List<PartitionFetch> all, Plan plan) {
+        List<Supplier<PartitionRead>> reads = new ArrayList<>(all.size());
+        for (PartitionFetch p : all) {
+            int budget = budget(p, plan, 0);
+            reads.add(() -> readPartition(p, budget, plan.readCommitted()));
+        }
+        return SharedReads.run(reads, readHelpers, read -> read.data().releaseBuffers());
+    }
+
+    /** Message bytes partition {@code p} may return after {@code bytes} of the response; 0 = none (full). */
+    private static int budget(PartitionFetch p, Plan plan, long bytes) {
+        long budget = Math.min(p.maxBytes(), plan.maxBytes() - bytes);
+        return bytes > 0 && budget <= 0 ? 0 : (int) Math.max(1, budget);
+    }
+
+    /**
      * @param budget message bytes this partition may return; 0 = none (the response is full), still reporting the
      *               partition's offsets
      */
+    private PartitionRead readPartition(PartitionFetch p, int budget, boolean readCommitted) {
+        List<WatchedQueue> watches = new ArrayList<>(1);
+        return new PartitionRead(readPartition(p, budget, readCommitted, watches), watches, budget);
+    }
+
     private Struct readPartition(PartitionFetch p, int budget, boolean readCommitted, List<WatchedQueue> watches) {
         TopicCheck check = p.partition() < 0 ? TopicCheck.QUEUE_NOT_EXIST : core.topics().checkRead(p.topic(),
                 p.partition());

@@ -34,7 +34,7 @@ public final class KafkaHandlers {
                 .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.fetchWaiters(),
                         data.maxMessageSize()))
                 .register(ApiKey.FETCH, new FetchHandler(core, data.fetchWaiters(), data.fetchMaxWaitCapMs(),
-                        PooledByteBufAllocator.DEFAULT))
+                        PooledByteBufAllocator.DEFAULT, data.fetchThreads()))
                 .register(ApiKey.LIST_OFFSETS, new ListOffsetsHandler(core))
                 .register(ApiKey.INIT_PRODUCER_ID, new InitProducerIdHandler(data.producerIds()))
                 .register(ApiKey.SASL_HANDSHAKE, new SaslHandshakeHandler(exchanges))
