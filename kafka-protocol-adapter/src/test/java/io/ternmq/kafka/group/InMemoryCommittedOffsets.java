@@ -8,14 +8,32 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
-/** Committed offsets for coordinator unit tests: topics "t1", "t2", "t3" with 3 partitions each. */
-final class InMemoryCommittedOffsets implements CommittedOffsets {
+/**
+ * Committed offsets in memory, for coordinator and handler unit tests. By default the partitions that exist are those
+ * of topics "t1", "t2", "t3" with 3 partitions each.
+ */
+public final class InMemoryCommittedOffsets implements CommittedOffsets {
     private final Map<String, Map<TopicPartition, CommittedOffset>> offsets = new ConcurrentHashMap<>();
+    private final Predicate<TopicPartition> exists;
+
+    public InMemoryCommittedOffsets() {
+        this(tp -> Set.of("t1", "t2", "t3").contains(tp.topic()) && tp.partition() >= 0 && tp.partition() < 3);
+    }
+
+    /** @param existing the only partitions that exist */
+    public InMemoryCommittedOffsets(Set<TopicPartition> existing) {
+        this(existing::contains);
+    }
+
+    private InMemoryCommittedOffsets(Predicate<TopicPartition> exists) {
+        this.exists = exists;
+    }
 
     @Override
     public boolean partitionExists(String topic, int partition) {
-        return Set.of("t1", "t2", "t3").contains(topic) && partition >= 0 && partition < 3;
+        return exists.test(new TopicPartition(topic, partition));
     }
 
     @Override

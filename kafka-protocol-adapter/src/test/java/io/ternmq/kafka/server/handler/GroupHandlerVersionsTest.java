@@ -12,8 +12,7 @@ import io.ternmq.kafka.codec.api.OffsetCommitApi;
 import io.ternmq.kafka.codec.api.OffsetDeleteApi;
 import io.ternmq.kafka.codec.api.OffsetFetchApi;
 import io.ternmq.kafka.codec.api.SyncGroupApi;
-import io.ternmq.kafka.group.CommittedOffset;
-import io.ternmq.kafka.group.CommittedOffsets;
+import io.ternmq.kafka.group.InMemoryCommittedOffsets;
 import io.ternmq.kafka.group.GroupConfig;
 import io.ternmq.kafka.group.GroupCoordinator;
 import io.ternmq.kafka.group.ManualGroupTimer;
@@ -25,11 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,58 +42,12 @@ class GroupHandlerVersionsTest {
     private static final byte[] METADATA = {0, 1, 0, 0, 0, 1, 0, 1, 't', -1, -1, -1, -1};
 
     private final ManualGroupTimer timer = new ManualGroupTimer(1_000);
-    private final MapOffsets offsets = new MapOffsets(Set.of(new TopicPartition("t", 0), new TopicPartition("t", 1)));
+    private final InMemoryCommittedOffsets offsets =
+            new InMemoryCommittedOffsets(Set.of(new TopicPartition("t", 0), new TopicPartition("t", 1)));
     private final GroupCoordinator coordinator = new GroupCoordinator(
             GroupConfig.defaults().withInitialRebalanceDelayMs(0), timer, offsets);
 
     /** Committed offsets in a map, over a fixed set of existing partitions. */
-    private record MapOffsets(Set<TopicPartition> existing, Map<String, Map<TopicPartition, CommittedOffset>> byGroup)
-            implements CommittedOffsets {
-        MapOffsets(Set<TopicPartition> existing) {
-            this(existing, new ConcurrentHashMap<>());
-        }
-
-        @Override
-        public boolean partitionExists(String topic, int partition) {
-            return existing.contains(new TopicPartition(topic, partition));
-        }
-
-        @Override
-        public void commit(String group, TopicPartition partition, long offset, String metadata) {
-            byGroup.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(partition,
-                    new CommittedOffset(offset, metadata));
-        }
-
-        @Override
-        public Optional<CommittedOffset> committed(String group, TopicPartition partition) {
-            return Optional.ofNullable(byGroup.getOrDefault(group, Map.of()).get(partition));
-        }
-
-        @Override
-        public Map<TopicPartition, CommittedOffset> committedOffsets(String group) {
-            Map<TopicPartition, CommittedOffset> sorted = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::topic)
-                    .thenComparingInt(TopicPartition::partition));
-            sorted.putAll(byGroup.getOrDefault(group, Map.of()));
-            return sorted;
-        }
-
-        @Override
-        public Set<String> groups() {
-            return byGroup.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
-                    .collect(Collectors.toSet());
-        }
-
-        @Override
-        public void delete(String group, TopicPartition partition) {
-            byGroup.getOrDefault(group, new ConcurrentHashMap<>()).remove(partition);
-        }
-
-        @Override
-        public void deleteGroup(String group) {
-            byGroup.remove(group);
-        }
-    }
-
     private static CompletableFuture<Struct> call(ApiHandler handler, ApiKey api, int version, Struct request) {
         RequestContext context = new RequestContext(new KafkaConnection("/10.1.2.3:5555", false),
                 new RequestHeader(api.id(), (short) version, 7, "app"), api);
