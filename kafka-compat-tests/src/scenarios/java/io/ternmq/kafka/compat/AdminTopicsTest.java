@@ -1,6 +1,5 @@
 package io.ternmq.kafka.compat;
 
-import io.ternmq.test.EmbeddedBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -9,8 +8,6 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collection;
@@ -27,20 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Admin createTopics, listTopics, describeTopics, createPartitions and deleteTopics. */
-class AdminTopicsTest {
-    private static EmbeddedBroker broker;
-    private static Admin admin;
+class AdminTopicsTest extends BrokerScenario {
 
-    @BeforeAll
-    static void start() {
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
-    }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws Exception {
         return future.get(KafkaClients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,7 +1,5 @@
 package io.ternmq.kafka.compat;
 
-import io.ternmq.test.EmbeddedBroker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -9,8 +7,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,21 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Each compression codec the Java producer offers: batches of compressible records are produced (the producer's
  * own compression-rate metric proves they went out compressed) and consumed back intact.
  */
-class CompressionTest {
+class CompressionTest extends BrokerScenario {
     private static final int RECORDS = 200;
-    private static EmbeddedBroker broker;
-    private static Admin admin;
 
-    @BeforeAll
-    static void start() {
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
-    }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"none", "gzip", "snappy", "lz4", "zstd"})

@@ -1,11 +1,8 @@
 package io.ternmq.kafka.compat;
 
-import io.ternmq.test.EmbeddedBroker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * A classic consumer group of up to three members on a 3-partition topic: every join and leave rebalances, each
  * time ending with all partitions covered and none owned twice, also while the rebalance is under way.
  */
-class ConsumerGroupRebalanceTest {
+class ConsumerGroupRebalanceTest extends BrokerScenario {
     private static final String TOPIC = "rebalanced";
     private static final String GROUP = "rebalancers";
     /** Members learn about a rebalance on their next heartbeat (3 s by default), then rejoin. */
     private static final Duration REBALANCE = Duration.ofSeconds(30);
-    private static EmbeddedBroker broker;
-    private static Admin admin;
     private final List<GroupMember> started = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
         KafkaClients.createTopic(admin, TOPIC, 3);
     }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     @Test
     void joinsAndLeavesRebalanceWithEveryPartitionOwnedExactlyOnce() throws Exception {

@@ -1,7 +1,5 @@
 package io.ternmq.kafka.compat;
 
-import io.ternmq.test.EmbeddedBroker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,7 +10,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,23 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * keys, a tombstone, headers (unordered, repeated, null-valued) and explicit timestamps to a 3-partition topic; a
  * group consumer reads back exactly those records, at the offsets the producer was told, in per-partition order.
  */
-class IdempotentProduceConsumeTest {
+class IdempotentProduceConsumeTest extends BrokerScenario {
     private static final String TOPIC = "idempotent-orders";
     private static final int RECORDS = 300;
-    private static EmbeddedBroker broker;
-    private static Admin admin;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
         KafkaClients.createTopic(admin, TOPIC, 3);
     }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     private record Sent(ProducerRecord<String, String> record, RecordMetadata metadata) {
     }

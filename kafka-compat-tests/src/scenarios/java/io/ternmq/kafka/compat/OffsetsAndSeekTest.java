@@ -1,6 +1,5 @@
 package io.ternmq.kafka.compat;
 
-import io.ternmq.test.EmbeddedBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -10,7 +9,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,19 +26,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * time, with that record's own timestamp), Admin listOffsets by earliest/latest/timestamp, seek and seekToBeginning.
  * Ten records on partition 1 carry timestamps one second apart; partitions 0 and 2 stay empty.
  */
-class OffsetsAndSeekTest {
+class OffsetsAndSeekTest extends BrokerScenario {
     private static final String TOPIC = "timeline";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
     private static final int RECORDS = 10;
     private static final long T0 = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
-    private static EmbeddedBroker broker;
-    private static Admin admin;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
         KafkaClients.createTopic(admin, TOPIC, 3);
         try (KafkaProducer<String, String> producer = KafkaClients.producer(broker)) {
             for (int i = 0; i < RECORDS; i++) {
@@ -50,10 +44,6 @@ class OffsetsAndSeekTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     @Test
     void beginningAndEndOffsets() {

@@ -10,8 +10,6 @@ import io.ternmq.client.consumer.PullStatus;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.client.producer.SendResult;
 import io.ternmq.client.producer.SendStatus;
-import io.ternmq.test.EmbeddedBroker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,7 +18,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,22 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * partition (queue) and offset, with its key, tag and properties as key and headers; and what a Kafka producer
  * sends a native PullConsumer reads, with key, headers and timestamp as keys, properties and born timestamp.
  */
-class CrossProtocolTest {
+class CrossProtocolTest extends BrokerScenario {
     private static final String TOPIC = "both-ways";
-    private static EmbeddedBroker broker;
-    private static Admin admin;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
         KafkaClients.createTopic(admin, TOPIC, 3);
     }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     private static ClientConfig nativeConfig() {
         return ClientConfig.of(broker.address());

@@ -1,10 +1,7 @@
 package io.ternmq.kafka.compat;
 
-import io.ternmq.test.EmbeddedBroker;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,27 +27,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  * classpath kafka-compat-tools resolved): kafka-topics, kafka-console-producer, kafka-console-consumer and
  * kafka-consumer-groups, asserting on their output and exit codes as an operator would read them.
  */
-class KafkaCliToolsTest {
+class KafkaCliToolsTest extends BrokerScenario {
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(90);
     private static final String TOPICS = "org.apache.kafka.tools.TopicCommand";
     private static final String CONSOLE_PRODUCER = "org.apache.kafka.tools.ConsoleProducer";
     private static final String CONSOLE_CONSUMER = "org.apache.kafka.tools.consumer.ConsoleConsumer";
     private static final String CONSUMER_GROUPS = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
     private static String classpath;
-    private static EmbeddedBroker broker;
-    private static Admin admin;
 
     @BeforeAll
     static void start() throws Exception {
         classpath = toolsClasspath();
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
     }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     private static String toolsClasspath() throws Exception {
         String file = System.getProperty("kafka.compat.toolsClasspathFile");

@@ -1,6 +1,5 @@
 package io.ternmq.kafka.compat;
 
-import io.ternmq.test.EmbeddedBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -8,7 +7,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,23 +37,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * it these tests fail, unless {@code -Dkafka.compat.skipKcat=true} explicitly opts out on a developer machine.
  * {@code -Dkafka.compat.kcat=/path/to/kcat} picks a binary that is not on the PATH.
  */
-class KcatTest {
+class KcatTest extends BrokerScenario {
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
-    private static EmbeddedBroker broker;
-    private static Admin admin;
     private static String kcat;
 
     @BeforeAll
     static void start() throws Exception {
         kcat = findKcat();
-        broker = CompatBroker.start();
-        admin = KafkaClients.admin(broker);
     }
 
-    @AfterAll
-    static void stop() {
-        CompatBroker.closeAll(admin, broker);
-    }
 
     private static String findKcat() {
         String explicit = System.getProperty("kafka.compat.kcat");
