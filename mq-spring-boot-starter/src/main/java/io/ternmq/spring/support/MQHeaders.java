@@ -29,6 +29,11 @@ public final class MQHeaders {
     /** Receiving: the consumer group of the listener. */
     public static final String CONSUMER_GROUP = PREFIX + "consumerGroup";
 
+    /** Request-reply: the topic the replying listener sends its return value to (set by MQTemplate). */
+    public static final String REPLY_TO = PREFIX + "replyTo";
+    /** Request-reply: matches a reply to its request (set by MQTemplate, copied onto the reply by the listener). */
+    public static final String CORRELATION_ID = PREFIX + "correlationId";
+
     private MQHeaders() {
     }
 }
