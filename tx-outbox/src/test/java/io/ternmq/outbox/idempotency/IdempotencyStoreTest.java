@@ -261,5 +261,5 @@ class IdempotencyStoreTest {
         assertNull(row("old-done"));
         assertNotNull(row("new-done"));
         assertTrue(row("old-processing").startsWith("PROCESSING|" + old.token()));
-    }}
+    }
 }
