@@ -73,6 +73,11 @@ public class MQTemplate implements MQOperations, DisposableBean {
         this.replyInbox = replyInbox;
     }
 
+    /** The reply inbox of request-reply, or null when request-reply is not set up. */
+    public ReplyInbox getReplyInbox() {
+        return replyInbox;
+    }
+
     public Producer getProducer() {
         return producer;
     }
