@@ -27,11 +27,15 @@ import java.util.List;
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean({AdminClient.class, ClientConfig.class})
 @ConditionalOnBooleanProperty(name = "mq.enabled", matchIfMissing = true)
-@ConditionalOnEnabledHealthIndicator("mq")
 public class MQHealthAutoConfiguration {
 
-    /** Named {@code mqHealthIndicator}, so Boot lists it as {@code mq}. */
+    /**
+     * Named {@code mqHealthIndicator}, so Boot lists it as {@code mq}. The enabled-condition sits here rather than
+     * on the class: Spring loads every condition of a class before evaluating any, and this one's condition class
+     * exists only with spring-boot-health, which the class-level {@code @ConditionalOnClass} checks first.
+     */
     @Bean
+    @ConditionalOnEnabledHealthIndicator("mq")
     @ConditionalOnMissingBean(name = "mqHealthIndicator")
     public MQHealthIndicator mqHealthIndicator(AdminClient admin, ClientConfig clientConfig, MQProperties properties,
                                                ObjectProvider<MQListenerContainers> containers) {
