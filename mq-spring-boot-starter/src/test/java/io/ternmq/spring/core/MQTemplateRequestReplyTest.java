@@ -89,6 +89,7 @@ class MQTemplateRequestReplyTest {
                         }, Duration.ofSeconds(20));
                 assertEquals(2, answers.size());
                 assertEquals("{'TEXT':'X'}", answers.get(1).text());
+                assertEquals(1, responder.answered());
             });
         }
     }
@@ -120,6 +121,7 @@ class MQTemplateRequestReplyTest {
                 template.sendAndReceive(topic, new Question("q"), Answer.class, Duration.ofSeconds(20));
                 assertTrue(admin.listTopics().contains(replyTopic.get()), "not created by the first request");
                 assertEquals(0, template.getReplyInbox().awaitedCount());
+                assertEquals(1, responder.answered());
             });
         }
         assertFalse(admin.listTopics().contains(replyTopic.get()), "not deleted when the context closed");
