@@ -34,6 +34,7 @@ public final class MyBatisOutboxDatabase implements OutboxDatabase {
     private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
     private final Map<Class<?>, Object> mappers = new ConcurrentHashMap<>();
 
+    /** A database on {@code dataSource}, with every tx-outbox mapper registered. */
     public MyBatisOutboxDatabase(DataSource dataSource) {
         Configuration configuration = new Configuration(new Environment("tx-outbox", new JdbcTransactionFactory(),
                 Objects.requireNonNull(dataSource, "dataSource")));

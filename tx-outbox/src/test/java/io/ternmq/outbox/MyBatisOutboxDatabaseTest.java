@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,7 +108,7 @@ class MyBatisOutboxDatabaseTest {
     void aTransactionBelongsToItsThread() {
         assertThrows(IllegalStateException.class, () -> db.inTransaction(() -> {
             insert("mine");
-            CompletableFuture.runAsync(() -> {
+            AnotherThread.run(() -> {
                 assertFalse(db.inTransaction());
                 insert("other thread");
             }).orTimeout(10, TimeUnit.SECONDS).join();

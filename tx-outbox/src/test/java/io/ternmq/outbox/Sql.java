@@ -51,4 +51,18 @@ public final class Sql {
             throw new IllegalStateException(statement, e);
         }
     }
+
+    /** The server's transactions and connections, for a failure message about locks. */
+    public static String lockState(DataSource ds) {
+        return "innodb_trx " + column(ds, "SELECT CONCAT_WS('|', trx_id, trx_state, trx_mysql_thread_id, "
+                + "IFNULL(trx_query, '-')) FROM information_schema.innodb_trx") + ", processlist " + column(ds,
+                "SELECT CONCAT_WS('|', id, IFNULL(db, '-'), command, IFNULL(state, '-'), IFNULL(info, '-')) "
+                        + "FROM information_schema.processlist");
+    }
+
+    /** How many transactions of this database wait for a row lock. */
+    public static long lockWaits(DataSource ds) {
+        return number(ds, "SELECT COUNT(*) FROM information_schema.innodb_trx t JOIN information_schema.processlist p "
+                + "ON p.id = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()");
+    }
 }

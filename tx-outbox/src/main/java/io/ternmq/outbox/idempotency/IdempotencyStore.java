@@ -47,6 +47,7 @@ public final class IdempotencyStore {
     private final IdempotencyMapper mapper;
     private final Clock clock;
 
+    /** @param clock gives lease expiry and row times */
     public IdempotencyStore(OutboxDatabase db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -18,6 +18,7 @@ public final class OutboxInsert {
     private final Long deliverAtMs;
     private final LocalDateTime createdAt;
 
+    /** The values of a new row; see {@link OutboxRow} for each column. */
     public OutboxInsert(String topic, String tags, String msgKeys, String hashKey, String properties, byte[] body,
                         int delayLevel, Long deliverAtMs, LocalDateTime createdAt) {
         this.topic = topic;

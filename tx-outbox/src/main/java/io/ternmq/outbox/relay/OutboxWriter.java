@@ -19,6 +19,7 @@ public final class OutboxWriter {
     private final OutboxMapper mapper;
     private final Clock clock;
 
+    /** @param clock stamps rows and turns relative delays into delivery times */
     public OutboxWriter(OutboxDatabase db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -24,6 +24,7 @@ public final class TransactionLog {
     private final TxLogMapper mapper;
     private final Clock clock;
 
+    /** @param clock stamps {@code created_at} */
     public TransactionLog(OutboxDatabase db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");

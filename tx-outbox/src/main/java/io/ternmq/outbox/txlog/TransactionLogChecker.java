@@ -22,6 +22,10 @@ public final class TransactionLogChecker {
     private final Duration localTransactionTimeout;
     private final Clock clock;
 
+    /**
+     * @param localTransactionTimeout the longest a local transaction that sends a transactional message may take
+     * @param clock                   gives the half message's age
+     */
     public TransactionLogChecker(TransactionLog log, Duration localTransactionTimeout, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");

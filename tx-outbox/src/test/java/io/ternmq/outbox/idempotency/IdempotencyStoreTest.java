@@ -123,9 +123,7 @@ class IdempotencyStoreTest {
             });
             await(claimed);
             Future<Boolean> second = pool.submit(() -> claimInOwnTransaction("order-1"));
-            Await.until("the second claim waiting for the first's row lock", Duration.ofSeconds(20),
-                    () -> Sql.number(ds, "SELECT COUNT(*) FROM information_schema.innodb_trx "
-                            + "WHERE trx_state = 'LOCK WAIT'") == 1);
+            Await.lockWait("the second claim waiting for the first's row lock", ds);
             finish.countDown();
             first.get(20, TimeUnit.SECONDS);
             return second.get(20, TimeUnit.SECONDS);

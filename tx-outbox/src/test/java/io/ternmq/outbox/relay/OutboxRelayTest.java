@@ -6,6 +6,7 @@ import io.ternmq.client.producer.Producer;
 import io.ternmq.outbox.Await;
 import io.ternmq.outbox.ManualClock;
 import io.ternmq.outbox.MyBatisOutboxDatabase;
+import io.ternmq.outbox.OutboxDatabase;
 import io.ternmq.outbox.Sql;
 import io.ternmq.outbox.schema.SchemaMigrator;
 import io.ternmq.test.EmbeddedBroker;
@@ -16,11 +17,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -231,7 +239,7 @@ class OutboxRelayTest {
         long locked = append(Message.of(topic, "locked"), null);
         long free = append(Message.of(topic, "free"), null);
         OutboxRelay relay = relay().build();
-        try (var other = ds.getConnection(); var lock = other.prepareStatement(
+        try (Connection other = ds.getConnection(); PreparedStatement lock = other.prepareStatement(
                 "SELECT id FROM mq_outbox WHERE id = ? FOR UPDATE")) {
             other.setAutoCommit(false);
             lock.setLong(1, locked);
@@ -244,6 +252,59 @@ class OutboxRelayTest {
         assertEquals(1, relay.relayOnce());
         assertEquals(List.of("free", "locked"), bodies(BrokerTopics.readAll(broker.address(), topic)).stream()
                 .sorted().toList());
+    }
+
+    /**
+     * The documented at-least-once case: the broker stored the message, then the round's commit never happened (a
+     * crash or a lost connection). The row is still PENDING and the next round sends it again.
+     */
+    @Test
+    void aRoundWhoseCommitIsLostAfterTheAckSendsTheRowAgain() {
+        String topic = topic();
+        long id = append(Message.of(topic, "once or twice"), null);
+        LosesOneCommit flaky = new LosesOneCommit(db);
+        OutboxRelay relay = OutboxRelay.builder().database(flaky).producer(producer).clock(clock).build();
+
+        assertThrows(IllegalStateException.class, relay::relayOnce);
+        assertEquals("PENDING|0|2026-03-29 00:30:00.000", state(id), "the SENT mark was rolled back");
+        assertEquals(1, relay.relayOnce());
+
+        List<MessageExt> stored = BrokerTopics.readAll(broker.address(), topic);
+        assertEquals(List.of("once or twice", "once or twice"), bodies(stored));
+        assertEquals(stored.get(1).msgId(), Sql.column(ds, "SELECT msg_id FROM mq_outbox WHERE id = ?", id).get(0),
+                "the row keeps the id of the send that committed");
+    }
+
+    /** The test's database, except that the first transaction fails at its end, as if the process died there. */
+    private static final class LosesOneCommit implements OutboxDatabase {
+        private final OutboxDatabase db;
+        private boolean lost;
+
+        LosesOneCommit(OutboxDatabase db) {
+            this.db = db;
+        }
+
+        @Override
+        public <M> M mapper(Class<M> type) {
+            return db.mapper(type);
+        }
+
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return db.inTransaction(() -> {
+                T result = work.get();
+                if (!lost) {
+                    lost = true;
+                    throw new IllegalStateException("connection lost before the commit");
+                }
+                return result;
+            });
+        }
+
+        @Override
+        public boolean inTransaction() {
+            return db.inTransaction();
+        }
     }
 
     @Test
@@ -286,12 +347,12 @@ class OutboxRelayTest {
             OutboxRelay one = relay().batchSize(7).build();
             OutboxRelay two = OutboxRelay.builder().database(new MyBatisOutboxDatabase(ds)).producer(second)
                     .clock(clock).batchSize(7).build();
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                var sentByOne = pool.submit(() -> drain(one));
-                var sentByTwo = pool.submit(() -> drain(two));
-                int total = sentByOne.get(60, java.util.concurrent.TimeUnit.SECONDS)
-                        + sentByTwo.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                Future<Integer> sentByOne = pool.submit(() -> drain(one));
+                Future<Integer> sentByTwo = pool.submit(() -> drain(two));
+                int total = sentByOne.get(60, TimeUnit.SECONDS)
+                        + sentByTwo.get(60, TimeUnit.SECONDS);
                 assertEquals(rows, total, "rows marked SENT by the two relays together");
             } finally {
                 pool.shutdownNow();

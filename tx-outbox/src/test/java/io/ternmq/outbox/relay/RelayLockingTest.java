@@ -1,6 +1,7 @@
 package io.ternmq.outbox.relay;
 
 import io.ternmq.client.Message;
+import io.ternmq.outbox.AnotherThread;
 import io.ternmq.outbox.Await;
 import io.ternmq.outbox.ManualClock;
 import io.ternmq.outbox.MyBatisOutboxDatabase;
@@ -42,7 +43,7 @@ class RelayLockingTest {
     }
 
     private CompletableFuture<Long> appendOnAnotherThread() {
-        return CompletableFuture.supplyAsync(() -> db.inTransaction(
+        return AnotherThread.supply(() -> db.inTransaction(
                 () -> writer.append(Message.of("orders", "meanwhile"), null)));
     }
 
@@ -62,9 +63,7 @@ class RelayLockingTest {
         CompletableFuture<Long> append = db.inTransaction(() -> {
             assertEquals(1, mapper.lockDue(UtcTime.column(clock.instant()), 100).size());
             CompletableFuture<Long> waiting = appendOnAnotherThread();
-            Await.until("the insert waiting for the scan's gap lock", Duration.ofSeconds(20),
-                    () -> Sql.number(ds, "SELECT COUNT(*) FROM information_schema.innodb_trx "
-                            + "WHERE trx_state = 'LOCK WAIT'") == 1);
+            Await.lockWait("the insert waiting for the scan's gap lock", ds);
             assertFalse(waiting.isDone());
             return waiting;
         });

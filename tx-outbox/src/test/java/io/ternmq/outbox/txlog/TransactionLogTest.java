@@ -1,6 +1,7 @@
 package io.ternmq.outbox.txlog;
 
 import io.ternmq.client.producer.LocalTransactionState;
+import io.ternmq.outbox.AnotherThread;
 import io.ternmq.outbox.ManualClock;
 import io.ternmq.outbox.MyBatisOutboxDatabase;
 import io.ternmq.outbox.Sql;
@@ -17,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,7 +128,7 @@ class TransactionLogTest {
         Instant born = clock.instant();
         db.inTransaction(() -> {
             log.record("tx-1", "pg", "orders");
-            LocalTransactionState during = CompletableFuture.supplyAsync(() -> checker.check("tx-1", born))
+            LocalTransactionState during = AnotherThread.supply(() -> checker.check("tx-1", born))
                     .orTimeout(10, TimeUnit.SECONDS).join();
             assertEquals(LocalTransactionState.UNKNOW, during);
             return null;
