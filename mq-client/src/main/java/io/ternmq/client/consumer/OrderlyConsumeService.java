@@ -56,15 +56,18 @@ final class OrderlyConsumeService implements ConsumeDispatcher {
     private final LongSupplier clock;
     private final boolean needsLock;
     private final ExecutorService pool;
+    private final PauseGate gate;
     private final Map<ProcessQueue, Turn> turns = new ConcurrentHashMap<>();
 
     /**
      * @param needsLock true in clustering mode: consume only while the queue's broker lock is valid
      * @param scheduler runs suspended queues' retries
+     * @param gate      while closed, a turn about to call the listener is parked (still counted as scheduled)
      */
     OrderlyConsumeService(ConsumerSettings settings, MessageListenerOrderly listener, OffsetStore offsets,
-                          ScheduledExecutorService scheduler, boolean needsLock, String clientId) {
+                          ScheduledExecutorService scheduler, boolean needsLock, String clientId, PauseGate gate) {
         this.settings = settings;
+        this.gate = gate;
         this.listener = listener;
         this.offsets = offsets;
         this.scheduler = scheduler;
@@ -114,6 +117,9 @@ final class OrderlyConsumeService implements ConsumeDispatcher {
             if (pq.isDropped()) {
                 turns.remove(pq, turn);
                 return;
+            }
+            if (gate.holdIfPaused(() -> execute(pq, turn))) {
+                return; // the turn stays scheduled, so no second turn of this queue starts before resume
             }
             if (needsLock && !pq.isLockValid(clock.getAsLong())) {
                 later(pq, turn, settings.suspendCurrentQueueTime().toMillis());
