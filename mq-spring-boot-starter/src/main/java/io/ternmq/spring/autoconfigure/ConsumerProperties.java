@@ -17,7 +17,7 @@ public class ConsumerProperties {
      */
     private int maxReconsumeTimes = -1;
 
-    /** Where a group without a committed offset starts on a queue: LAST_OFFSET, FIRST_OFFSET or TIMESTAMP. */
+    /** Where a group without a committed offset starts on a queue: LAST_OFFSET, FIRST_OFFSET or TIMESTAMP (30 minutes back). */
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.LAST_OFFSET;
 
     /** How long the broker may hold a pull when there is nothing new. */
