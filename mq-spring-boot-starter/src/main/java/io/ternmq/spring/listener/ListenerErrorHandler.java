@@ -57,8 +57,4 @@ final class ListenerErrorHandler {
                 + "); it will be redelivered", error);
         return Action.RETRY;
     }
-
-    int maxRetries() {
-        return maxRetries;
-    }
 }
