@@ -14,8 +14,8 @@ import io.ternmq.spring.support.JacksonMQMessageConverter;
 import io.ternmq.spring.support.MQMessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code JsonMapper}, and no metrics. Off with {@code mq.enabled=false}.
  */
 @AutoConfiguration(after = MQAutoConfiguration.class)
-@ConditionalOnProperty(prefix = "mq", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "mq.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MQProperties.class)
 public class MQListenerAutoConfiguration {
 

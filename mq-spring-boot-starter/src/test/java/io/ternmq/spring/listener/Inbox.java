@@ -1,5 +1,7 @@
 package io.ternmq.spring.listener;
 
+import io.ternmq.spring.testing.Await;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,7 +23,7 @@ final class Inbox<T> {
 
     /** Waits until at least {@code n} items arrived and returns them. */
     List<T> awaitAtLeast(int n) {
-        Eventually.await(() -> items.size() >= n, () -> n + " items, got " + items);
+        Await.until(() -> items.size() >= n, () -> n + " items, got " + items);
         return items();
     }
 }

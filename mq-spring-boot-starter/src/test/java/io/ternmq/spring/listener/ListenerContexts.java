@@ -1,5 +1,6 @@
 package io.ternmq.spring.listener;
 
+import io.ternmq.spring.autoconfigure.MQAutoConfiguration;
 import io.ternmq.spring.autoconfigure.MQListenerAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -8,22 +9,14 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Application contexts for listener tests: the user configurations first, then the placeholder and listener
- * auto-configurations, as Spring Boot orders them. (Spring Boot's ApplicationContextRunner needs AssertJ, which the
- * project does not use.)
+ * Running application contexts for listener integration tests, as an application has them: the user configurations
+ * first, then the placeholder, core and listener auto-configurations. Unlike ApplicationContextRunner, the test owns
+ * the context: it may keep it for a whole class or close it from another thread (graceful shutdown).
  */
 final class ListenerContexts {
-    private static final AtomicInteger NAMES = new AtomicInteger();
-
     private ListenerContexts() {
-    }
-
-    /** A topic or group name no other test uses. */
-    static String unique(String prefix) {
-        return prefix + "_" + NAMES.incrementAndGet() + "_" + (System.nanoTime() % 100000);
     }
 
     /** Short timings so tests do not wait for production defaults. */
@@ -42,7 +35,8 @@ final class ListenerContexts {
         if (configurations.length > 0) {
             context.register(configurations);
         }
-        context.register(PropertyPlaceholderAutoConfiguration.class, MQListenerAutoConfiguration.class);
+        context.register(PropertyPlaceholderAutoConfiguration.class, MQAutoConfiguration.class,
+                MQListenerAutoConfiguration.class);
         context.refresh();
         return context;
     }

@@ -5,6 +5,7 @@ import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.spring.annotation.MQListener;
 import io.ternmq.spring.support.MQHeaders;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.junit.jupiter.api.AfterAll;
@@ -92,9 +93,9 @@ class MQListenerArgumentsTest {
 
     @BeforeAll
     static void start(EmbeddedBroker broker) {
-        topic = ListenerContexts.unique("args");
+        topic = TestTopics.unique("args");
         context = ListenerContexts.start(ListenerContexts.with(ListenerContexts.fastConsumerProperties(broker.address()),
-                "t.topic=" + topic, "t.group=" + ListenerContexts.unique("g")), Config.class);
+                "t.topic=" + topic, "t.group=" + TestTopics.unique("g")), Config.class);
         listeners = context.getBean(Listeners.class);
         producer = Producer.builder().brokerAddress(broker.address()).producerGroup("args-test").build();
         producer.start();

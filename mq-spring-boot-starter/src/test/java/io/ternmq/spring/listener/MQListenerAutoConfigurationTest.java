@@ -1,10 +1,17 @@
 package io.ternmq.spring.listener;
 
+import io.ternmq.client.ClientConfig;
 import io.ternmq.spring.annotation.MQListener;
 import io.ternmq.spring.annotation.SelectorType;
+import io.ternmq.spring.autoconfigure.MQAutoConfiguration;
+import io.ternmq.spring.autoconfigure.MQListenerAutoConfiguration;
 import io.ternmq.spring.idempotency.IdempotencyGuard;
+import io.ternmq.spring.support.MQMessageConverter;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.handler.annotation.Header;
@@ -16,16 +23,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What MQListenerAutoConfiguration wires and how it fails. No broker: containers are created but not started
- * (mq.listener.auto-startup=false), and a broker address nobody listens on proves nothing connects.
+ * (mq.listener.auto-startup=false), and a broker address nobody listens on proves no consumer needs one to exist.
  */
 class MQListenerAutoConfigurationTest {
-    private static final List<String> NOT_STARTED = List.of("mq.broker-address=127.0.0.1:1",
-            "mq.listener.auto-startup=false");
+    /** As an application has it: the core auto-configuration too, and strict placeholders. */
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
+                    MQAutoConfiguration.class, MQListenerAutoConfiguration.class))
+            .withPropertyValues("mq.broker-address=127.0.0.1:1", "mq.listener.auto-startup=false");
+
+    /** The whole cause chain of a startup failure, one message per line. */
+    private static String failure(AssertableApplicationContext context) {
+        Throwable failure = context.getStartupFailure();
+        assertNotNull(failure, "the context must not start");
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append("\n");
+        }
+        return messages.toString();
+    }
+
+    private static void started(AssertableApplicationContext context) {
+        assertNull(context.getStartupFailure(), () -> String.valueOf(context.getStartupFailure()));
+    }
 
     static class OrdersListener {
         @MQListener(id = "orders", topic = "${app.topic:orders}", group = "billing", concurrency = "#{1 + 2}",
@@ -34,22 +60,15 @@ class MQListenerAutoConfigurationTest {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class OrdersConfig {
-        @Bean
-        OrdersListener ordersListener() {
-            return new OrdersListener();
-        }
-    }
-
     @Test
     void listenerBeansAreCreatedAndAnEndpointIsRegisteredWithItsResolvedAttributes() {
-        try (ConfigurableApplicationContext context = ListenerContexts.start(
-                ListenerContexts.with(NOT_STARTED, "app.topic=orders-eu"), OrdersConfig.class)) {
+        runner.withUserConfiguration(OrdersListener.class).withPropertyValues("app.topic=orders-eu").run(context -> {
+            started(context);
             assertNotNull(context.getBean(MQListenerAnnotationBeanPostProcessor.class));
             assertNotNull(context.getBean(MQListenerContainerFactory.class));
             assertNotNull(context.getBean(ListenerReplySender.class));
-            assertInstanceOf(DefaultListenerExceptionClassifier.class, context.getBean(ListenerExceptionClassifier.class));
+            assertInstanceOf(DefaultListenerExceptionClassifier.class,
+                    context.getBean(ListenerExceptionClassifier.class));
             MQListenerEndpointRegistry registry = context.getBean(MQListenerEndpointRegistry.class);
             assertSame(registry, context.getBean(MQListenerContainers.class));
             MQListenerContainer container = registry.getListenerContainer("orders");
@@ -61,9 +80,22 @@ class MQListenerAutoConfigurationTest {
             assertEquals(3, endpoint.maxRetries());
             assertEquals("OrdersListener.onOrder", endpoint.source());
             assertFalse(container.isRunning(), "mq.listener.auto-startup=false");
-            assertEquals(List.of(new MQListenerContainers.ContainerInfo("orders", "billing", "orders-eu", false, false)),
-                    registry.containers());
-        }
+            assertEquals(List.of(new MQListenerContainers.ContainerInfo("orders", "billing", "orders-eu", false,
+                    false)), registry.containers());
+        });
+    }
+
+    @Test
+    void withoutTheCoreAutoConfigurationListenersBuildTheirOwnConnectionSettingsAndConverter() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MQListenerAutoConfiguration.class))
+                .withPropertyValues("mq.broker-address=127.0.0.1:1", "mq.listener.auto-startup=false")
+                .withUserConfiguration(OrdersListener.class).run(context -> {
+                    started(context);
+                    assertTrue(context.getBeansOfType(ClientConfig.class).isEmpty());
+                    assertTrue(context.getBeansOfType(MQMessageConverter.class).isEmpty());
+                    assertNotNull(context.getBean(MQListenerEndpointRegistry.class).getListenerContainer("orders"));
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -81,31 +113,32 @@ class MQListenerAutoConfigurationTest {
 
     @Test
     void beansTheApplicationDeclaresReplaceTheDefaults() {
-        try (ConfigurableApplicationContext context = ListenerContexts.start(NOT_STARTED, OwnBeans.class)) {
+        runner.withUserConfiguration(OwnBeans.class).run(context -> {
+            started(context);
             assertSame(context.getBean("myClassifier"), context.getBean(ListenerExceptionClassifier.class));
             assertSame(context.getBean("myRegistry"), context.getBean(MQListenerEndpointRegistry.class));
             assertEquals(1, context.getBeansOfType(MQListenerEndpointRegistry.class).size());
-        }
+        });
     }
 
     @Test
     void mqEnabledFalseTurnsListenersOff() {
-        try (ConfigurableApplicationContext context = ListenerContexts.start(
-                ListenerContexts.with(NOT_STARTED, "mq.enabled=false"))) {
+        runner.withUserConfiguration(OrdersListener.class).withPropertyValues("mq.enabled=false").run(context -> {
+            started(context);
             assertTrue(context.getBeansOfType(MQListenerEndpointRegistry.class).isEmpty());
             assertTrue(context.getBeansOfType(MQListenerAnnotationBeanPostProcessor.class).isEmpty());
-        }
+        });
     }
 
     @Test
     void notRetryableExceptionsComeFromTheProperties() {
-        try (ConfigurableApplicationContext context = ListenerContexts.start(ListenerContexts.with(NOT_STARTED,
-                "mq.listener.not-retryable-exceptions=java.lang.IllegalArgumentException"))) {
-            ListenerExceptionClassifier classifier = context.getBean(ListenerExceptionClassifier.class);
-            assertFalse(classifier.isRetryable(new RuntimeException(new NumberFormatException("x"))),
-                    "a subclass in the cause chain");
-            assertTrue(classifier.isRetryable(new IllegalStateException("x")));
-        }
+        runner.withPropertyValues("mq.listener.not-retryable-exceptions=java.lang.IllegalArgumentException")
+                .run(context -> {
+                    ListenerExceptionClassifier classifier = context.getBean(ListenerExceptionClassifier.class);
+                    assertFalse(classifier.isRetryable(new RuntimeException(new NumberFormatException("x"))),
+                            "a subclass in the cause chain");
+                    assertTrue(classifier.isRetryable(new IllegalStateException("x")));
+                });
     }
 
     static class NoGroup {
@@ -116,9 +149,11 @@ class MQListenerAutoConfigurationTest {
 
     @Test
     void aListenerWithoutGroupFailsStartupNamingTheMethod() {
-        String failure = ListenerContexts.startupFailure(NOT_STARTED, NoGroup.class);
-        assertTrue(failure.contains("@MQListener on NoGroup.onMessage: group '${app.group:}' (resolved to '') is "
-                + "invalid: it is required"), failure);
+        runner.withUserConfiguration(NoGroup.class).run(context -> {
+            String failure = failure(context);
+            assertTrue(failure.contains("@MQListener on NoGroup.onMessage: group '${app.group:}' (resolved to '') "
+                    + "is invalid: it is required"), failure);
+        });
     }
 
     static class BadTopic {
@@ -147,16 +182,15 @@ class MQListenerAutoConfigurationTest {
 
     @Test
     void badAttributeValuesFailStartupNamingMethodAttributeAndValue() {
-        String topic = ListenerContexts.startupFailure(NOT_STARTED, BadTopic.class);
-        assertTrue(topic.contains("@MQListener on BadTopic.onMessage: topic 'orders eu' is invalid"), topic);
-        String threads = ListenerContexts.startupFailure(ListenerContexts.with(NOT_STARTED, "app.threads=0"),
-                BadConcurrency.class);
-        assertTrue(threads.contains("concurrency '${app.threads}' (resolved to '0') is invalid: it must be at least 1"),
-                threads);
-        String missing = ListenerContexts.startupFailure(NOT_STARTED, MissingPlaceholder.class);
-        assertTrue(missing.contains("@MQListener on MissingPlaceholder.onMessage: cannot resolve topic"), missing);
-        String sql = ListenerContexts.startupFailure(NOT_STARTED, SqlWithoutCondition.class);
-        assertTrue(sql.contains("selectorExpression '*' is invalid: an SQL92 selector needs a condition"), sql);
+        runner.withUserConfiguration(BadTopic.class).run(context -> assertTrue(failure(context)
+                .contains("@MQListener on BadTopic.onMessage: topic 'orders eu' is invalid"), failure(context)));
+        runner.withUserConfiguration(BadConcurrency.class).withPropertyValues("app.threads=0").run(context ->
+                assertTrue(failure(context).contains("concurrency '${app.threads}' (resolved to '0') is invalid: it "
+                        + "must be at least 1"), failure(context)));
+        runner.withUserConfiguration(MissingPlaceholder.class).run(context -> assertTrue(failure(context)
+                .contains("@MQListener on MissingPlaceholder.onMessage: cannot resolve topic"), failure(context)));
+        runner.withUserConfiguration(SqlWithoutCondition.class).run(context -> assertTrue(failure(context)
+                .contains("selectorExpression '*' is invalid: an SQL92 selector needs a condition"), failure(context)));
     }
 
     static class BadKey {
@@ -167,9 +201,9 @@ class MQListenerAutoConfigurationTest {
 
     @Test
     void aMalformedIdempotencyKeyFailsStartupNamingTheMethod() {
-        String failure = ListenerContexts.startupFailure(NOT_STARTED, BadKey.class);
-        assertTrue(failure.contains("@MQListener on BadKey.onMessage: idempotencyKey '#payload.' is not a valid SpEL "
-                + "expression"), failure);
+        runner.withUserConfiguration(BadKey.class).run(context -> assertTrue(failure(context).contains(
+                "@MQListener on BadKey.onMessage: idempotencyKey '#payload.' is not a valid SpEL expression"),
+                failure(context)));
     }
 
     static class KeyedListener {
@@ -180,32 +214,30 @@ class MQListenerAutoConfigurationTest {
 
     @Test
     void anIdempotencyKeyWithoutAGuardFailsStartupSayingWhatIsMissing() {
-        String failure = ListenerContexts.startupFailure(NOT_STARTED, KeyedListener.class);
-        assertTrue(failure.contains("@MQListener on KeyedListener.onMessage has idempotencyKey '#payload', which needs "
-                + "an IdempotencyGuard bean: add a DataSource"), failure);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class GuardConfig {
-        @Bean
-        IdempotencyGuard guard() {
-            return (group, key, transactional, handler) -> {
-                handler.run();
-                return IdempotencyGuard.Outcome.PROCESSED;
-            };
-        }
+        runner.withUserConfiguration(KeyedListener.class).run(context -> assertTrue(failure(context).contains(
+                "@MQListener on KeyedListener.onMessage has idempotencyKey '#payload', which needs an "
+                        + "IdempotencyGuard bean: add a DataSource"), failure(context)));
     }
 
     @Test
     void anIdempotencyKeyIsAcceptedWithAGuardAndIgnoredWhenIdempotencyIsDisabled() {
-        try (ConfigurableApplicationContext context = ListenerContexts.start(NOT_STARTED, KeyedListener.class,
-                GuardConfig.class)) {
-            assertEquals(1, context.getBean(MQListenerEndpointRegistry.class).getListenerContainers().size());
-        }
-        try (ConfigurableApplicationContext context = ListenerContexts.start(
-                ListenerContexts.with(NOT_STARTED, "mq.idempotency.enabled=false"), KeyedListener.class)) {
-            assertEquals(1, context.getBean(MQListenerEndpointRegistry.class).getListenerContainers().size());
-        }
+        IdempotencyGuard guard = (group, key, transactional, handler) -> {
+            handler.run();
+            return IdempotencyGuard.Outcome.PROCESSED;
+        };
+        runner.withUserConfiguration(KeyedListener.class).withBean(IdempotencyGuard.class, () -> guard)
+                .run(context -> {
+                    started(context);
+                    MQListenerEndpointRegistry registry = context.getBean(MQListenerEndpointRegistry.class);
+                    assertEquals("#payload", registry.getListenerContainers().iterator().next().getEndpoint()
+                            .idempotencyKey());
+                });
+        runner.withUserConfiguration(KeyedListener.class).withPropertyValues("mq.idempotency.enabled=false")
+                .run(context -> {
+                    started(context);
+                    MQListenerEndpointRegistry registry = context.getBean(MQListenerEndpointRegistry.class);
+                    assertNull(registry.getListenerContainers().iterator().next().getEndpoint().idempotencyKey());
+                });
     }
 
     static class TwoPayloads {
@@ -226,10 +258,9 @@ class MQListenerAutoConfigurationTest {
 
     @Test
     void unsupportedMethodsAndSharedGroupsFailStartup() {
-        String payloads = ListenerContexts.startupFailure(NOT_STARTED, TwoPayloads.class);
-        assertTrue(payloads.contains("@MQListener on TwoPayloads.onMessage: more than one payload parameter"),
-                payloads);
-        String shared = ListenerContexts.startupFailure(NOT_STARTED, TwoListenersOneGroup.class);
-        assertTrue(shared.contains("group 'shared' is already used by TwoListenersOneGroup."), shared);
+        runner.withUserConfiguration(TwoPayloads.class).run(context -> assertTrue(failure(context)
+                .contains("@MQListener on TwoPayloads.onMessage: more than one payload parameter"), failure(context)));
+        runner.withUserConfiguration(TwoListenersOneGroup.class).run(context -> assertTrue(failure(context)
+                .contains("group 'shared' is already used by TwoListenersOneGroup."), failure(context)));
     }
 }

@@ -6,6 +6,8 @@ import io.ternmq.protocol.message.MessageModel;
 import io.ternmq.spring.annotation.ConsumeMode;
 import io.ternmq.spring.annotation.MQListener;
 import io.ternmq.spring.support.MQHeaders;
+import io.ternmq.spring.testing.Await;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.junit.jupiter.api.AfterEach;
@@ -70,10 +72,10 @@ class MQListenerConsumeModeTest {
 
     @Test
     void anOrderlyListenerSeesEachKeysMessagesInSendOrder() {
-        String topic = ListenerContexts.unique("orderly");
+        String topic = TestTopics.unique("orderly");
         try (ConfigurableApplicationContext context = ListenerContexts.start(ListenerContexts.with(
                 ListenerContexts.fastConsumerProperties(address), "t.topic=" + topic,
-                "t.group=" + ListenerContexts.unique("g")), OrderlyConfig.class)) {
+                "t.group=" + TestTopics.unique("g")), OrderlyConfig.class)) {
             OrderlyListener listener = context.getBean(OrderlyListener.class);
             for (int step = 0; step < STEPS; step++) {
                 for (int key = 0; key < KEYS; key++) {
@@ -110,9 +112,9 @@ class MQListenerConsumeModeTest {
 
     @Test
     void aBroadcastingListenerInEachOfTwoApplicationsGetsEveryMessage(@TempDir Path offsets) {
-        String topic = ListenerContexts.unique("news");
+        String topic = TestTopics.unique("news");
         List<String> common = ListenerContexts.with(ListenerContexts.fastConsumerProperties(address),
-                "t.topic=" + topic, "t.group=" + ListenerContexts.unique("g"), "mq.consumer.offset-store-dir=" + offsets);
+                "t.topic=" + topic, "t.group=" + TestTopics.unique("g"), "mq.consumer.offset-store-dir=" + offsets);
         try (ConfigurableApplicationContext first = ListenerContexts.start(
                 ListenerContexts.with(common, "mq.consumer.instance-name=app-1"), BroadcastConfig.class);
              ConfigurableApplicationContext second = ListenerContexts.start(
@@ -124,7 +126,7 @@ class MQListenerConsumeModeTest {
             }
             for (ConfigurableApplicationContext context : List.of(first, second)) {
                 Inbox<String> received = context.getBean(BroadcastListener.class).received;
-                Eventually.await(() -> new HashSet<>(received.items()).containsAll(sent),
+                Await.until(() -> new HashSet<>(received.items()).containsAll(sent),
                         () -> "all 20 in " + context.getId() + ", got " + received.items());
             }
             assertEquals(Set.copyOf(sent), Set.copyOf(first.getBean(BroadcastListener.class).received.items()));

@@ -8,6 +8,8 @@ import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.spring.annotation.ConsumeMode;
 import io.ternmq.spring.annotation.MQListener;
 import io.ternmq.spring.support.MQHeaders;
+import io.ternmq.spring.testing.Await;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.junit.jupiter.api.AfterAll;
@@ -100,8 +102,8 @@ class MQListenerErrorHandlingTest {
 
     @BeforeAll
     static void start(EmbeddedBroker broker) {
-        topic = ListenerContexts.unique("err");
-        group = ListenerContexts.unique("g");
+        topic = TestTopics.unique("err");
+        group = TestTopics.unique("g");
         context = ListenerContexts.start(ListenerContexts.with(ListenerContexts.fastConsumerProperties(broker.address()),
                 "t.topic=" + topic, "t.group=" + group,
                 "mq.listener.not-retryable-exceptions=java.lang.IllegalArgumentException"), Config.class);
@@ -121,7 +123,7 @@ class MQListenerErrorHandlingTest {
 
     private static List<MessageExt> awaitDeadLetters(String suffix, int count) {
         List<MessageExt>[] found = new List[1];
-        Eventually.await(() -> (found[0] = admin.listDlqMessages(group + suffix, 10)).size() >= count,
+        Await.until(() -> (found[0] = admin.listDlqMessages(group + suffix, 10)).size() >= count,
                 () -> count + " dead letters of " + group + suffix + ", got " + found[0]);
         return found[0];
     }
@@ -143,7 +145,7 @@ class MQListenerErrorHandlingTest {
     @Test
     void aThrownExceptionIsRetriedWithTheBrokersBackOffUntilTheCallSucceeds() {
         producer.send(Message.of(topic + "-flaky", "flaky-1"));
-        Eventually.await(() -> listeners.attempts.getOrDefault("flaky-1", new AtomicInteger()).get() == 3
+        Await.until(() -> listeners.attempts.getOrDefault("flaky-1", new AtomicInteger()).get() == 3
                         && metrics.count("consumed", group + "-flaky") == 1,
                 () -> "3 attempts and a success, got " + listeners.flakyReconsumeTimes.items() + " " + metrics);
         assertEquals(List.of(0, 1, 2), listeners.flakyReconsumeTimes.items());

@@ -4,6 +4,8 @@ import io.ternmq.client.Message;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.spring.annotation.MQListener;
 import io.ternmq.spring.idempotency.IdempotencyGuard;
+import io.ternmq.spring.testing.Await;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.junit.jupiter.api.AfterAll;
@@ -98,8 +100,8 @@ class MQListenerIdempotencyTest {
 
     @BeforeAll
     static void start(EmbeddedBroker broker) {
-        topic = ListenerContexts.unique("idem");
-        group = ListenerContexts.unique("g");
+        topic = TestTopics.unique("idem");
+        group = TestTopics.unique("g");
         context = ListenerContexts.start(ListenerContexts.with(ListenerContexts.fastConsumerProperties(broker.address()),
                 "t.topic=" + topic, "t.group=" + group), Config.class);
         listeners = context.getBean(Listeners.class);
@@ -125,7 +127,7 @@ class MQListenerIdempotencyTest {
         producer.send(Message.of(topic + "-orders", order("o-1", 5)), "o-1");
         producer.send(Message.of(topic + "-orders", order("o-1", 5)), "o-1");
         producer.send(Message.of(topic + "-orders", order("o-2", 8)), "o-1");
-        Eventually.await(() -> metrics.count("consumed", group + "-orders") == 3
+        Await.until(() -> metrics.count("consumed", group + "-orders") == 3
                         && metrics.count("duplicateSkipped", group + "-orders") == 1,
                 () -> "3 deliveries, one a duplicate, got " + metrics);
         assertEquals(List.of(new Order("o-1", 5), new Order("o-2", 8)), listeners.orders.items().stream()

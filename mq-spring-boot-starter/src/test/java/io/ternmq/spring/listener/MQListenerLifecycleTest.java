@@ -3,6 +3,8 @@ package io.ternmq.spring.listener;
 import io.ternmq.client.Message;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.spring.annotation.MQListener;
+import io.ternmq.spring.testing.Await;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.junit.jupiter.api.AfterEach;
@@ -35,9 +37,9 @@ class MQListenerLifecycleTest {
         address = broker.address();
         producer = Producer.builder().brokerAddress(address).producerGroup("lifecycle-test").build();
         producer.start();
-        topic = ListenerContexts.unique("life");
+        topic = TestTopics.unique("life");
         properties = ListenerContexts.with(ListenerContexts.fastConsumerProperties(address), "t.topic=" + topic,
-                "t.group=" + ListenerContexts.unique("g"));
+                "t.group=" + TestTopics.unique("g"));
     }
 
     @AfterEach
@@ -78,11 +80,11 @@ class MQListenerLifecycleTest {
     /** Sends and waits until the witness has it: from then on any running, unpaused listener could have it too. */
     private void sendAndWitness(Listeners listeners, String body) {
         producer.send(Message.of(topic, body));
-        Eventually.await(() -> listeners.witness.items().contains(body), () -> "the witness gets " + body);
+        Await.until(() -> listeners.witness.items().contains(body), () -> "the witness gets " + body);
     }
 
     @Test
-    void aPausedContainerKeepsItsQueuesAndGetsNothingUntilResumed() {
+    void aPausedContainerKeepsItsQueuesAndGetsNothingUntilResumed() throws InterruptedException {
         try (ConfigurableApplicationContext context = ListenerContexts.start(properties, Config.class)) {
             Listeners listeners = context.getBean(Listeners.class);
             MQListenerEndpointRegistry registry = context.getBean(MQListenerEndpointRegistry.class);
@@ -96,14 +98,14 @@ class MQListenerLifecycleTest {
             sendAndWitness(listeners, "while-paused-1");
             sendAndWitness(listeners, "while-paused-2");
             // the witness pulls with the same long-poll settings (500 ms); two more rounds for the paused one
-            Eventually.sleep(1000);
+            Thread.sleep(1000);
             assertEquals(List.of("before"), listeners.controlled.items());
             assertEquals(2, container.assignedQueues().stream().filter(q -> q.topic().equals(topic)).count(),
                     "pausing keeps the queues: " + container.assignedQueues());
 
             registry.resume("controlled");
             assertFalse(container.isPaused());
-            Eventually.await(() -> listeners.controlled.size() == 3, () -> "3 after resume, got "
+            Await.until(() -> listeners.controlled.size() == 3, () -> "3 after resume, got "
                     + listeners.controlled.items());
         }
     }
@@ -177,7 +179,7 @@ class MQListenerLifecycleTest {
             SlowListener next = again.getBean(SlowListener.class);
             producer.send(Message.of(topic, "after-restart-1"));
             producer.send(Message.of(topic, "after-restart-2"));
-            Eventually.await(() -> next.received.items().containsAll(List.of("after-restart-1", "after-restart-2")),
+            Await.until(() -> next.received.items().containsAll(List.of("after-restart-1", "after-restart-2")),
                     () -> "both new messages, got " + next.received.items());
             assertFalse(next.received.items().contains("slow"), next.received.items().toString());
         }

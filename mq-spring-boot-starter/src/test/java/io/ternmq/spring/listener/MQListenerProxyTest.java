@@ -3,6 +3,8 @@ package io.ternmq.spring.listener;
 import io.ternmq.client.Message;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.spring.annotation.MQListener;
+import io.ternmq.spring.testing.Await;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -87,11 +89,11 @@ class MQListenerProxyTest {
     @Test
     @SuppressWarnings("unchecked")
     void listenersOnJdkAndCglibProxiesAreCalledThroughTheProxy(EmbeddedBroker broker) {
-        String topic = ListenerContexts.unique("proxy");
+        String topic = TestTopics.unique("proxy");
         try (Producer producer = Producer.builder().brokerAddress(broker.address()).producerGroup("proxy-test").build();
              ConfigurableApplicationContext context = ListenerContexts.start(ListenerContexts.with(
                      ListenerContexts.fastConsumerProperties(broker.address()), "t.topic=" + topic,
-                     "t.group=" + ListenerContexts.unique("g")), Config.class)) {
+                     "t.group=" + TestTopics.unique("g")), Config.class)) {
             producer.start();
             assertTrue(AopUtils.isJdkDynamicProxy(context.getBean("greetings")));
             assertTrue(AopUtils.isCglibProxy(context.getBean("farewells")));
@@ -100,7 +102,7 @@ class MQListenerProxyTest {
             producer.send(Message.of(topic + "-cglib", "bye"));
 
             Inbox<String> advised = context.getBean("advised", Inbox.class);
-            Eventually.await(() -> advised.items().containsAll(List.of("jdk:onGreeting", "cglib:onFarewell")),
+            Await.until(() -> advised.items().containsAll(List.of("jdk:onGreeting", "cglib:onFarewell")),
                     () -> "calls through both proxies, got " + advised.items());
             assertEquals(List.of("bye"), context.getBean("farewells", FarewellsListener.class).received());
         }

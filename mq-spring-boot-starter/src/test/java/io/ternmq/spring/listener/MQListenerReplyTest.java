@@ -8,6 +8,7 @@ import io.ternmq.client.consumer.PushConsumer;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.spring.annotation.MQListener;
 import io.ternmq.spring.support.MQHeaders;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.junit.jupiter.api.Test;
@@ -50,17 +51,17 @@ class MQListenerReplyTest {
 
     @Test
     void theReturnValueIsSentToTheReplyTopicWithTheCorrelationId(EmbeddedBroker broker) {
-        String topic = ListenerContexts.unique("quotes");
-        String replyTopic = ListenerContexts.unique("replies");
+        String topic = TestTopics.unique("quotes");
+        String replyTopic = TestTopics.unique("replies");
         Inbox<MessageExt> replies = new Inbox<>();
         try (Producer producer = Producer.builder().brokerAddress(broker.address()).producerGroup("reply-test").build();
              PushConsumer replyConsumer = PushConsumer.builder().brokerAddress(broker.address())
-                     .consumerGroup(ListenerContexts.unique("reply-reader")).subscribe(replyTopic, "*")
+                     .consumerGroup(TestTopics.unique("reply-reader")).subscribe(replyTopic, "*")
                      .consumeFromWhere(ConsumeFromWhere.FIRST_OFFSET).pullMaxWait(Duration.ofMillis(500))
                      .rebalanceInterval(Duration.ofSeconds(1)).build();
              ConfigurableApplicationContext context = ListenerContexts.start(ListenerContexts.with(
                      ListenerContexts.fastConsumerProperties(broker.address()), "t.topic=" + topic,
-                     "t.group=" + ListenerContexts.unique("g")), Config.class)) {
+                     "t.group=" + TestTopics.unique("g")), Config.class)) {
             producer.start();
             replyConsumer.registerListener((msgs, ctx) -> {
                 msgs.forEach(replies::add);

@@ -4,6 +4,8 @@ import io.ternmq.client.Message;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.spring.annotation.MQListener;
 import io.ternmq.spring.annotation.SelectorType;
+import io.ternmq.spring.testing.Await;
+import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
 import org.junit.jupiter.api.AfterEach;
@@ -70,10 +72,10 @@ class MQListenerSelectorTest {
 
     @Test
     void eachListenerGetsOnlyTheMessagesItsSelectorMatches() {
-        String topic = ListenerContexts.unique("sel");
+        String topic = TestTopics.unique("sel");
         try (ConfigurableApplicationContext context = ListenerContexts.start(ListenerContexts.with(
                 ListenerContexts.fastConsumerProperties(address), "t.topic=" + topic,
-                "t.group=" + ListenerContexts.unique("g"), "t.tags=created || paid"), Config.class)) {
+                "t.group=" + TestTopics.unique("g"), "t.tags=created || paid"), Config.class)) {
             Listeners listeners = context.getBean(Listeners.class);
             send(topic, "created-eu-500", "created", 500, "eu");
             send(topic, "shipped-eu-900", "shipped", 900, "eu");
@@ -84,7 +86,7 @@ class MQListenerSelectorTest {
 
             Set<String> tagged = Set.of("created-eu-500", "paid-us-50", "created-eu-20", "last-paid-eu-101");
             Set<String> selected = Set.of("created-eu-500", "shipped-eu-900", "last-paid-eu-101");
-            Eventually.await(() -> new HashSet<>(listeners.byTag.items()).containsAll(tagged)
+            Await.until(() -> new HashSet<>(listeners.byTag.items()).containsAll(tagged)
                     && new HashSet<>(listeners.bySql.items()).containsAll(selected),
                     () -> "tag: " + listeners.byTag.items() + ", sql: " + listeners.bySql.items());
             assertEquals(tagged.size(), listeners.byTag.size(), listeners.byTag.items().toString());
@@ -102,8 +104,8 @@ class MQListenerSelectorTest {
     @Test
     void anSqlSelectorTheBrokerRefusesFailsStartupNamingTheListener() {
         String failure = ListenerContexts.startupFailure(ListenerContexts.with(
-                ListenerContexts.fastConsumerProperties(address), "t.topic=" + ListenerContexts.unique("sel"),
-                "t.group=" + ListenerContexts.unique("g")), BadSql.class);
+                ListenerContexts.fastConsumerProperties(address), "t.topic=" + TestTopics.unique("sel"),
+                "t.group=" + TestTopics.unique("g")), BadSql.class);
         assertTrue(failure.contains("@MQListener bad-sql on BadSql.onMessage could not start"), failure);
         assertTrue(failure.contains("SUBSCRIPTION_ILLEGAL"), failure);
         assertTrue(failure.contains("expected a property name or literal at column 9"), failure);
