@@ -7,6 +7,7 @@ import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.consumer.PushConsumer;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.spring.annotation.MQListener;
+import io.ternmq.spring.core.MQTemplate;
 import io.ternmq.spring.support.MQHeaders;
 import io.ternmq.spring.testing.TestTopics;
 import io.ternmq.test.EmbeddedBroker;
@@ -85,6 +86,19 @@ class MQListenerReplyTest {
             Pricing pricing = context.getBean(Pricing.class);
             assertEquals(3, pricing.requests.awaitAtLeast(3).size());
             assertEquals(2, replies.size(), replies.items().toString());
+        }
+    }
+
+    @Test
+    void mqTemplateSendAndReceiveGetsTheListenersReturnValue(EmbeddedBroker broker) {
+        String topic = TestTopics.unique("quotes");
+        try (ConfigurableApplicationContext context = ListenerContexts.start(ListenerContexts.with(
+                ListenerContexts.fastConsumerProperties(broker.address()), "t.topic=" + topic,
+                "t.group=" + TestTopics.unique("g")), Config.class)) {
+            MQTemplate template = context.getBean(MQTemplate.class);
+            Quote quote = template.sendAndReceive(topic, new QuoteRequest("stamp", 4), Quote.class,
+                    Duration.ofSeconds(30));
+            assertEquals(new Quote("stamp", 1000L), quote);
         }
     }
 }
