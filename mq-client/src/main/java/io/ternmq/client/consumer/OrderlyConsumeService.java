@@ -28,8 +28,8 @@ import java.util.function.LongSupplier;
  * busy queue cannot starve the others.
  *
  * <p>There is no retry limit here: an orderly message that always fails blocks its queue (and is logged every
- * {@value #WARN_EVERY} attempts). Sending it to the group's DLQ after {@code maxReconsumeTimes} needs the broker's
- * SEND_BACK, which this client does not use yet.
+ * {@value #WARN_EVERY} attempts) until the listener gives up on it itself, with
+ * {@link PushConsumer#sendToDeadLetterQueue} and {@link ConsumeOrderlyStatus#SUCCESS}.
  *
  * <p>Thread-safe: the {@code scheduled} flag of a queue's {@link Turn} makes sure only one turn per queue exists;
  * listener calls are counted in the process queue so a rebalance waits for them before committing and unlocking.
@@ -177,7 +177,7 @@ final class OrderlyConsumeService implements ConsumeDispatcher {
             turn.suspendMillis = context.suspendCurrentQueueTimeMillis();
             if (turn.attempts % WARN_EVERY == 0) {
                 LOG.log(System.Logger.Level.WARNING, pq.messageQueue() + " is blocked: offset " + turn.failedOffset
-                        + " failed " + turn.attempts + " times (orderly messages are retried in place, no DLQ yet)");
+                        + " failed " + turn.attempts + " times (orderly messages are retried in place until the listener dead-letters them)");
             }
             return CallOutcome.SUSPENDED;
         } finally {
