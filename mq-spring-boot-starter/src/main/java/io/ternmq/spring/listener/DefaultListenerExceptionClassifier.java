@@ -28,6 +28,7 @@ public class DefaultListenerExceptionClassifier implements ListenerExceptionClas
         this.notRetryable = List.copyOf(types);
     }
 
+    /** Only the default types are not retried. */
     public DefaultListenerExceptionClassifier() {
         this(List.of());
     }

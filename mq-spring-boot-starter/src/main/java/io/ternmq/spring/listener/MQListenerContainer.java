@@ -55,6 +55,7 @@ public class MQListenerContainer {
         return endpoint.id();
     }
 
+    /** The resolved settings this container runs. */
     public MQListenerEndpoint getEndpoint() {
         return endpoint;
     }
@@ -120,6 +121,7 @@ public class MQListenerContainer {
         }
     }
 
+    /** Whether the container is started (paused or not). */
     public boolean isRunning() {
         return consumer != null;
     }

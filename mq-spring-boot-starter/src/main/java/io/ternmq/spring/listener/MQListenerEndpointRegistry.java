@@ -37,6 +37,7 @@ public class MQListenerEndpointRegistry implements MQListenerContainers, SmartLi
     private final Map<String, MQListenerContainer> containers = new LinkedHashMap<>();
     private volatile boolean running;
 
+    /** @param factory builds the container of each registered endpoint */
     public MQListenerEndpointRegistry(MQListenerContainerFactory factory) {
         this.factory = factory;
     }
