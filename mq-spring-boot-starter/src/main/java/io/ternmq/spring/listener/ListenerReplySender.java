@@ -4,6 +4,7 @@ import io.ternmq.client.ClientConfig;
 import io.ternmq.client.Message;
 import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.producer.Producer;
+import io.ternmq.spring.core.ClientConfigs;
 import io.ternmq.spring.support.MQHeaders;
 import io.ternmq.spring.support.MQMessageConverter;
 import org.springframework.beans.factory.DisposableBean;
@@ -61,9 +62,8 @@ public class ListenerReplySender implements DisposableBean {
             if (shared != null) {
                 producer = shared;
             } else {
-                ClientConfig base = clientConfig.get();
                 ownProducer = Producer.builder()
-                        .clientConfig(base.toBuilder().clientId(base.clientId() + "@listener-replies").build())
+                        .clientConfig(ClientConfigs.forRole(clientConfig.get(), "listener-replies"))
                         .producerGroup(REPLY_PRODUCER_GROUP).build();
                 ownProducer.start();
                 producer = ownProducer;

@@ -6,6 +6,7 @@ import io.ternmq.protocol.message.MessageModel;
 import io.ternmq.spring.annotation.ConsumeMode;
 import io.ternmq.spring.autoconfigure.ConsumerProperties;
 import io.ternmq.spring.autoconfigure.ListenerProperties;
+import io.ternmq.spring.core.ClientConfigs;
 import io.ternmq.spring.idempotency.IdempotencyGuard;
 import io.ternmq.spring.metrics.MQMetrics;
 import io.ternmq.spring.support.MQMessageConverter;
@@ -95,8 +96,7 @@ public class MQListenerContainerFactory {
     /** A consumer builder with everything but the listener; called at every container start. */
     protected PushConsumer.Builder consumerBuilder(MQListenerEndpoint endpoint, int maxRetries) {
         ConsumerProperties c = consumerProperties;
-        ClientConfig config = clientConfig.toBuilder()
-                .clientId(clientConfig.clientId() + "@listener-" + endpoint.id()).build();
+        ClientConfig config = ClientConfigs.forRole(clientConfig, "listener-" + endpoint.id());
         int threads = endpoint.concurrency() != null ? endpoint.concurrency() : listenerProperties.getConcurrency();
         PushConsumer.Builder b = PushConsumer.builder().clientConfig(config).consumerGroup(endpoint.group())
                 .subscribe(endpoint.topic(), endpoint.selector()).messageModel(endpoint.messageModel())

@@ -3,11 +3,9 @@ package io.ternmq.spring.listener;
 import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.spring.support.MQHeaders;
+import io.ternmq.spring.support.UserPropertyNames;
 import org.springframework.messaging.MessageHeaders;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +17,7 @@ import java.util.Set;
  * repeated as headers; they appear only as their {@code mq_*} form where one exists. Stateless and thread-safe.
  */
 final class ReceivedMessageHeaders {
-    private static final Set<String> RESERVED = reservedProperties();
+    private static final Set<String> RESERVED = UserPropertyNames.reserved();
 
     private ReceivedMessageHeaders() {
     }
@@ -47,21 +45,5 @@ final class ReceivedMessageHeaders {
         headers.put(MQHeaders.STORE_TIMESTAMP, message.storeTimestamp());
         headers.put(MQHeaders.CONSUMER_GROUP, group);
         return new MessageHeaders(headers);
-    }
-
-    // every property name constant of MessageProperties (not the topic prefixes), so new ones are covered too
-    private static Set<String> reservedProperties() {
-        Set<String> names = new HashSet<>();
-        for (Field f : MessageProperties.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
-                    && !f.getName().endsWith("_PREFIX")) {
-                try {
-                    names.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return Set.copyOf(names);
     }
 }
