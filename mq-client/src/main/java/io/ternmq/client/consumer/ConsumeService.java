@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs the listener on a fixed pool of consume threads, {@code consumeBatchSize} messages per call. A successful
  * call acknowledges its messages in the process queue and records the new commit offset; a failure goes to the
  * {@link ConsumeFailurePolicy}. A call never starts on a dropped queue ({@link ProcessQueue#tryBeginConsume()}), so a
- * queue handed to another member is not processed here any more. Thread-safe.
+ * queue handed to another member is not processed here any more. While the consumer is paused, a call about to
+ * start is parked in the {@link PauseGate} and queued again on resume. Thread-safe.
  */
 final class ConsumeService implements ConsumeDispatcher {
     private static final System.Logger LOG = System.getLogger(ConsumeService.class.getName());
@@ -21,10 +22,18 @@ final class ConsumeService implements ConsumeDispatcher {
     private final MessageListener listener;
     private final OffsetStore offsets;
     private final ExecutorService pool;
+    private final PauseGate gate;
     private volatile ConsumeFailurePolicy failurePolicy;
 
     ConsumeService(ConsumerSettings settings, MessageListener listener, OffsetStore offsets, String clientId) {
+        this(settings, listener, offsets, clientId, new PauseGate());
+    }
+
+    /** @param gate while closed, calls about to start are parked (their messages stay unacknowledged) */
+    ConsumeService(ConsumerSettings settings, MessageListener listener, OffsetStore offsets, String clientId,
+                   PauseGate gate) {
         this.settings = settings;
+        this.gate = gate;
         this.listener = listener;
         this.offsets = offsets;
         AtomicInteger n = new AtomicInteger();
@@ -46,16 +55,23 @@ final class ConsumeService implements ConsumeDispatcher {
         int batch = settings.consumeBatchSize();
         for (int i = 0; i < messages.size(); i += batch) {
             List<MessageExt> part = List.copyOf(messages.subList(i, Math.min(messages.size(), i + batch)));
-            try {
-                pool.execute(() -> consume(pq, part));
-            } catch (RejectedExecutionException e) {
-                return; // shutting down: unacknowledged messages hold the committed offset back
+            if (!execute(pq, part)) {
+                return;
             }
         }
     }
 
+    private boolean execute(ProcessQueue pq, List<MessageExt> messages) {
+        try {
+            pool.execute(() -> consume(pq, messages));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // shutting down: unacknowledged messages hold the committed offset back
+        }
+    }
+
     private void consume(ProcessQueue pq, List<MessageExt> messages) {
-        if (!pq.tryBeginConsume()) {
+        if (gate.holdIfPaused(() -> execute(pq, messages)) || !pq.tryBeginConsume()) {
             return;
         }
         try {

@@ -28,8 +28,8 @@ import java.util.function.LongSupplier;
  * busy queue cannot starve the others.
  *
  * <p>There is no retry limit here: an orderly message that always fails blocks its queue (and is logged every
- * {@value #WARN_EVERY} attempts). Sending it to the group's DLQ after {@code maxReconsumeTimes} needs the broker's
- * SEND_BACK, which this client does not use yet.
+ * {@value #WARN_EVERY} attempts) until the listener gives up on it itself, with
+ * {@link PushConsumer#sendToDeadLetterQueue} and {@link ConsumeOrderlyStatus#SUCCESS}.
  *
  * <p>Thread-safe: the {@code scheduled} flag of a queue's {@link Turn} makes sure only one turn per queue exists;
  * listener calls are counted in the process queue so a rebalance waits for them before committing and unlocking.
@@ -56,15 +56,18 @@ final class OrderlyConsumeService implements ConsumeDispatcher {
     private final LongSupplier clock;
     private final boolean needsLock;
     private final ExecutorService pool;
+    private final PauseGate gate;
     private final Map<ProcessQueue, Turn> turns = new ConcurrentHashMap<>();
 
     /**
      * @param needsLock true in clustering mode: consume only while the queue's broker lock is valid
      * @param scheduler runs suspended queues' retries
+     * @param gate      while closed, a turn about to call the listener is parked (still counted as scheduled)
      */
     OrderlyConsumeService(ConsumerSettings settings, MessageListenerOrderly listener, OffsetStore offsets,
-                          ScheduledExecutorService scheduler, boolean needsLock, String clientId) {
+                          ScheduledExecutorService scheduler, boolean needsLock, String clientId, PauseGate gate) {
         this.settings = settings;
+        this.gate = gate;
         this.listener = listener;
         this.offsets = offsets;
         this.scheduler = scheduler;
@@ -114,6 +117,9 @@ final class OrderlyConsumeService implements ConsumeDispatcher {
             if (pq.isDropped()) {
                 turns.remove(pq, turn);
                 return;
+            }
+            if (gate.holdIfPaused(() -> execute(pq, turn))) {
+                return; // the turn stays scheduled, so no second turn of this queue starts before resume
             }
             if (needsLock && !pq.isLockValid(clock.getAsLong())) {
                 later(pq, turn, settings.suspendCurrentQueueTime().toMillis());
@@ -171,7 +177,7 @@ final class OrderlyConsumeService implements ConsumeDispatcher {
             turn.suspendMillis = context.suspendCurrentQueueTimeMillis();
             if (turn.attempts % WARN_EVERY == 0) {
                 LOG.log(System.Logger.Level.WARNING, pq.messageQueue() + " is blocked: offset " + turn.failedOffset
-                        + " failed " + turn.attempts + " times (orderly messages are retried in place, no DLQ yet)");
+                        + " failed " + turn.attempts + " times (orderly messages are retried in place until the listener dead-letters them)");
             }
             return CallOutcome.SUSPENDED;
         } finally {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * service and immediately issues the next pull; flow control postpones a pull by 50 ms while the queue caches
  * {@code pullThresholdForQueue} messages or {@code pullThresholdSizeForQueue} MiB, and asks for no more than fit
  * under the count threshold. Clustering pulls also commit the queue's current offset (piggyback). The loop of a
- * queue ends when the queue is dropped. Thread-safe: each queue's loop is a chain of callbacks, one step at a time.
+ * queue ends when the queue is dropped. While the consumer is paused each loop parks its next step in the
+ * {@link PauseGate} (a pull already in flight still completes; its messages wait in the consume service's gate). Thread-safe: each queue's loop is a chain of callbacks, one step at a time.
  */
 final class PullService {
     private static final System.Logger LOG = System.getLogger(PullService.class.getName());
@@ -27,15 +28,17 @@ final class PullService {
     private final OffsetStore offsets;
     private final StartOffsetResolver startOffsets;
     private final ScheduledExecutorService scheduler;
+    private final PauseGate gate;
 
     PullService(ConsumerSettings settings, BrokerPuller puller, ConsumeDispatcher consumeService, OffsetStore offsets,
-                StartOffsetResolver startOffsets, ScheduledExecutorService scheduler) {
+                StartOffsetResolver startOffsets, ScheduledExecutorService scheduler, PauseGate gate) {
         this.settings = settings;
         this.puller = puller;
         this.consumeService = consumeService;
         this.offsets = offsets;
         this.startOffsets = startOffsets;
         this.scheduler = scheduler;
+        this.gate = gate;
     }
 
     /** Starts the loop of a newly owned queue after {@code delayMs}. */
@@ -55,7 +58,7 @@ final class PullService {
     }
 
     private void step(ProcessQueue pq) {
-        if (pq.isDropped()) {
+        if (pq.isDropped() || gate.holdIfPaused(() -> later(pq, 0))) {
             return;
         }
         MessageQueue mq = pq.messageQueue();

@@ -8,6 +8,7 @@ import io.ternmq.client.remoting.RemotingClient;
 import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Empty;
 import io.ternmq.protocol.command.Heartbeat;
+import io.ternmq.protocol.command.SendBack;
 import io.ternmq.protocol.message.MessageModel;
 import io.ternmq.protocol.message.MessageProperties;
 
@@ -65,6 +66,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link MessageModel#BROADCASTING} failed messages are always redelivered locally after {@code reconsumeDelay}
  * (a broker-side retry would reach every member again), without a limit. Orderly listeners retry in place (above) and never use the retry topic.
  *
+ * <p><b>Pausing.</b> {@link #pause()} stops pulls and listener calls without leaving the group or giving up queues
+ * and locks; {@link #resume()} goes on where it stopped ({@code PauseGate}).
+ *
  * <p><b>Collaborators</b>: {@code RebalanceService} (ownership), {@code PullService} (long-polling pull loop, flow
  * control), {@code ProcessQueue} (per-queue state and the commit offset), {@code ConsumeService} (listener threads),
  * {@code OffsetStore} (remote or local file). Thread-safe.
@@ -89,6 +93,7 @@ public final class PushConsumer implements AutoCloseable {
     private final ScheduledExecutorService rebalanceExecutor;
     private final int maxReconsumeTimes;
     private final AtomicInteger pendingRebalances = new AtomicInteger();
+    private final PauseGate gate = new PauseGate();
     private volatile MessageListener listener;
     private volatile MessageListenerOrderly orderlyListener;
     private ConsumeDispatcher consumeService;
@@ -153,13 +158,13 @@ public final class PushConsumer implements AutoCloseable {
         OrderlyQueueLocks locks = null;
         if (orderlyListener != null) {
             consumeService = new OrderlyConsumeService(settings, orderlyListener, offsetStore, pullScheduler,
-                    clustering, config.clientId());
+                    clustering, config.clientId(), gate);
             if (clustering) {
                 locks = new OrderlyQueueLocks(new QueueLocker(remoting, settings.group(), config.clientId()),
                         settings.orderly(), System::currentTimeMillis);
             }
         } else {
-            ConsumeService concurrent = new ConsumeService(settings, listener, offsetStore, config.clientId());
+            ConsumeService concurrent = new ConsumeService(settings, listener, offsetStore, config.clientId(), gate);
             ConsumeFailurePolicy local = new LocalRedelivery(pullScheduler, settings.reconsumeDelay().toMillis());
             concurrent.failurePolicy(clustering
                     ? new BrokerSendBack(remoting, settings.group(), maxReconsumeTimes, local) : local);
@@ -167,7 +172,7 @@ public final class PushConsumer implements AutoCloseable {
         }
         StartOffsetResolver start = new StartOffsetResolver(settings, offsetStore, routes, remoteOffsets);
         PullService pull = new PullService(settings, new BrokerPuller(remoting, settings.group()), consumeService,
-                offsetStore, start, pullScheduler);
+                offsetStore, start, pullScheduler, gate);
         rebalance = new RebalanceService(settings, config.clientId(), remoting, routes, offsetStore, pull,
                 heartbeat::beat, locks);
         remoting.registerHandler(Commands.NOTIFY_CONSUMER_IDS_CHANGED, req -> {
@@ -231,6 +236,50 @@ public final class PushConsumer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "rebalance failed", e);
         }
+    }
+
+    /**
+     * Stops handing messages to the listener until {@link #resume()}: no new pull is issued and no listener call
+     * starts; calls already running finish. Messages already pulled stay cached and unacknowledged (so the committed
+     * offset waits for them), and the consumer keeps its queues, their broker locks (orderly) and its place in the
+     * group: pausing does not trigger a rebalance, and another member does not take the queues over. A consumer
+     * paused before {@link #start()} starts paused. Idempotent.
+     */
+    public void pause() {
+        gate.pause();
+    }
+
+    /** Pulls and consumes again after {@link #pause()}, continuing where it stopped. Idempotent. */
+    public void resume() {
+        gate.resume();
+    }
+
+    /** Whether the consumer is paused. */
+    public boolean isPaused() {
+        return gate.isPaused();
+    }
+
+    /**
+     * Moves a message this consumer received straight to {@code %DLQ%group} at the broker (SEND_BACK with a negative
+     * delay level), without further retries. Meant for messages that can never succeed, e.g. a body that cannot be
+     * decoded, delivered to an orderly listener, which otherwise retries in place for ever: once the future
+     * completes, return {@link ConsumeOrderlyStatus#SUCCESS} for it so the queue moves on. A concurrent listener
+     * sets {@link ConsumeContext#delayLevelWhenNextConsume} to -1 and fails the message instead. Clustering only:
+     * a broadcasting group has no dead-letter queue.
+     *
+     * @return completes when the broker stored the dead letter; fails when it did not (then the message was not
+     *         moved)
+     */
+    public java.util.concurrent.CompletableFuture<Void> sendToDeadLetterQueue(MessageExt message) {
+        if (settings.model() != MessageModel.CLUSTERING) {
+            throw new IllegalStateException("a broadcasting consumer has no dead-letter queue");
+        }
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("consumer is " + state);
+        }
+        SendBack.Request request = new SendBack.Request(settings.group(), message.offsetMsgId(), -1,
+                maxReconsumeTimes);
+        return remoting.invoke(Commands.SEND_BACK, request).thenApply(response -> null);
     }
 
     /**
