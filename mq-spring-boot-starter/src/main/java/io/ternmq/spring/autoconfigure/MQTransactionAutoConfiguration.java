@@ -100,7 +100,7 @@ public class MQTransactionAutoConfiguration {
             }
             return builder.build();
         });
-        return base.toBuilder().clientId(base.clientId() + "-" + role).build();
+        return base.toBuilder().clientId(base.clientId() + "@" + role).build();
     }
 
     @Configuration(proxyBeanMethods = false)
