@@ -160,6 +160,18 @@ class MySqlIdempotencyGuardTest {
         assertEquals(1, payments(key));
     }
 
+    @Test
+    void withoutATransactionTheClaimCommitsOnItsOwnEvenInsideACallersTransaction() {
+        String key = "pay-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            assertEquals(Outcome.PROCESSED, guard.runOnce(GROUP, key, false, handlerRuns::incrementAndGet));
+            status.setRollbackOnly();
+        });
+        assertEquals(Outcome.DUPLICATE, guard.runOnce(GROUP, key, false, handlerRuns::incrementAndGet),
+                "the caller's rollback did not undo the completed claim");
+        assertEquals(1, handlerRuns.get());
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
