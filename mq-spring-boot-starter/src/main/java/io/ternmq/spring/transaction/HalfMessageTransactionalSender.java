@@ -47,6 +47,11 @@ public final class HalfMessageTransactionalSender implements TransactionalSender
             throw new IllegalTransactionStateException("sendInTransaction to topic '" + message.topic()
                     + "' needs an active Spring transaction: call it inside a @Transactional method");
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalTransactionStateException("sendInTransaction to topic '" + message.topic()
+                    + "' needs transaction synchronization to end the half message after the transaction; the "
+                    + "transaction manager has it switched off (transactionSynchronization=SYNCHRONIZATION_NEVER)");
+        }
         if (hashKey != null) {
             throw new IllegalArgumentException("a transactional message to topic '" + message.topic() + "' cannot be "
                     + "ordered by hash key '" + hashKey + "' with mq.transaction.mode=half-message; "
