@@ -31,6 +31,11 @@ import java.util.concurrent.TimeoutException;
  * }
  * }</pre>
  *
+ * <p>A caller that runs its local transaction itself (for example one bound to a framework's transaction) uses the
+ * two phases separately: {@link #sendHalf}, then {@link #endTransaction} with the outcome once the local
+ * transaction committed or rolled back; the listener's {@code executeLocalTransaction} is then not used, but its
+ * {@code checkLocalTransaction} still answers check-backs.
+ *
  * <p>Use a producer group only for transactional messages of one application: check-backs go to any live member
  * of the group. Checks run on their own executor ({@code checkThreads}), so a slow check never holds up the
  * client's network callbacks for long: an answer slower than {@code checkTimeout} counts as UNKNOW.
@@ -76,20 +81,52 @@ public final class TransactionProducer implements AutoCloseable {
      *                                             did not run)
      */
     public TransactionSendResult sendMessageInTransaction(Message message, Object arg) {
-        Message half = message.withProperty(MessageProperties.TRANSACTION_PREPARED, "true")
-                .withProperty(MessageProperties.PRODUCER_GROUP, producer.producerGroup());
-        SendResult sent = producer.send(half);
+        SendResult sent = sendHalf(message);
         LocalTransactionState state;
         try {
-            state = listener.executeLocalTransaction(half.withProperty(TRANSACTION_ID, sent.msgId()), arg);
+            state = listener.executeLocalTransaction(half(message).withProperty(TRANSACTION_ID, sent.msgId()), arg);
             state = state == null ? LocalTransactionState.UNKNOW : state;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "local transaction " + sent.msgId() + " threw; the broker will "
                     + "check back", e);
             state = LocalTransactionState.UNKNOW;
         }
-        boolean delivered = endTransaction(sent, state.resolution());
+        boolean delivered = endTransaction(sent, state);
         return new TransactionSendResult(sent, state, sent.msgId(), delivered);
+    }
+
+    /**
+     * Phase one on its own: sends {@code message} as a half message, which the broker stores but keeps from consumers
+     * until {@link #endTransaction} (or a check-back) resolves it. For callers that run the local transaction
+     * themselves, e.g. one bound to a framework's transaction: send the half, record {@link SendResult#msgId()} (the
+     * transaction id) in the local transaction, then end the transaction with its outcome.
+     * {@link TransactionListener#checkLocalTransaction} still answers the broker's check-backs.
+     *
+     * @return the half message's send result; {@link SendResult#msgId()} is the transaction id
+     * @throws io.ternmq.client.MQClientException when the half message was not stored
+     */
+    public SendResult sendHalf(Message message) {
+        return producer.send(half(message));
+    }
+
+    /**
+     * Phase two: tells the broker to deliver ({@link LocalTransactionState#COMMIT_MESSAGE}) or discard
+     * ({@link LocalTransactionState#ROLLBACK_MESSAGE}) the half message sent by {@link #sendHalf}, or that the
+     * outcome is not known yet ({@link LocalTransactionState#UNKNOW}). Never throws when the END_TX is lost: the
+     * broker then checks back, so a false return needs no action.
+     *
+     * @param half the result {@link #sendHalf} returned
+     * @return true when the broker acknowledged the END_TX
+     */
+    public boolean endTransaction(SendResult half, LocalTransactionState state) {
+        Objects.requireNonNull(half, "half");
+        Objects.requireNonNull(state, "state");
+        return endTransaction(half, state.resolution());
+    }
+
+    private Message half(Message message) {
+        return message.withProperty(MessageProperties.TRANSACTION_PREPARED, "true")
+                .withProperty(MessageProperties.PRODUCER_GROUP, producer.producerGroup());
     }
 
     private boolean endTransaction(SendResult sent, TransactionResolution resolution) {
@@ -102,7 +139,8 @@ public final class TransactionProducer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // RuntimeException: a request that could not even be written (e.g. the client is closing)
             LOG.log(System.Logger.Level.WARNING, "END_TX {0} for {1} not acknowledged; the broker will check back: "
                     + "{2}", resolution, sent.msgId(), e.getCause() != null ? e.getCause() : e);
             return false;
