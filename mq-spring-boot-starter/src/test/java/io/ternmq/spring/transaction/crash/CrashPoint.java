@@ -39,7 +39,8 @@ enum CrashPoint {
         CountDownLatch latch = together;
         latch.countDown();
         try {
-            latch.await(2, TimeUnit.SECONDS); // short: a local transaction must stay under its 3 s timeout
+            // short: a transaction must stay under the local-transaction timeout the test sets (5 s)
+            latch.await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EmbeddedMQ(config = {"defaultTopicQueueNums=1", "transactionTimeOut=300", "transactionCheckInterval=300",
         "transactionCheckMax=200"})
 class TransactionalSendCrashTest {
-    private static final String LOCAL_TRANSACTION_TIMEOUT = "3s";
+    private static final String LOCAL_TRANSACTION_TIMEOUT = "5s";
 
     @TempDir
     Path dir;
