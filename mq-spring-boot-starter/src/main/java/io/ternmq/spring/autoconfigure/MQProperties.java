@@ -3,6 +3,8 @@ package io.ternmq.spring.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
+import java.time.Duration;
+
 /**
  * Settings of the TernMQ starter, under {@code mq.*}. docs/spring-boot.md lists every property; it is generated from
  * the configuration metadata of these classes.
@@ -15,8 +17,14 @@ public class MQProperties {
     /** Address of the broker's native port, host:port. */
     private String brokerAddress = "127.0.0.1:10911";
 
-    /** Client id shown in mqadmin; defaults to host@pid. */
+    /**
+     * Client id shown in mqadmin; defaults to host@pid@n. Each client the starter builds (producer, each listener's
+     * consumer, the reply consumer) appends its role to it, because the broker treats one id as one member.
+     */
     private String clientId;
+
+    /** Timeout of a request to the broker that sets none of its own: admin calls such as the health check and topic creation (sends use mq.producer.send-timeout). */
+    private Duration requestTimeout = Duration.ofSeconds(3);
 
     @NestedConfigurationProperty
     private final ProducerProperties producer = new ProducerProperties();
@@ -38,6 +46,9 @@ public class MQProperties {
 
     @NestedConfigurationProperty
     private final HealthProperties health = new HealthProperties();
+
+    @NestedConfigurationProperty
+    private final MetricsProperties metrics = new MetricsProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -61,6 +72,14 @@ public class MQProperties {
 
     public void setClientId(String clientId) {
         this.clientId = clientId;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     public ProducerProperties getProducer() {
@@ -89,5 +108,9 @@ public class MQProperties {
 
     public HealthProperties getHealth() {
         return health;
+    }
+
+    public MetricsProperties getMetrics() {
+        return metrics;
     }
 }

@@ -14,6 +14,14 @@ public interface MQMetrics {
     default void sent(String topic, boolean success, Duration latency) {
     }
 
+    /**
+     * A send of {@code messages} messages (more than one for a batch) finished, taking {@code latency}. By default
+     * the same as {@link #sent(String, boolean, Duration)}; implementations that count messages override it.
+     */
+    default void sent(String topic, int messages, boolean success, Duration latency) {
+        sent(topic, success, latency);
+    }
+
     /** A listener call finished for {@code messages} messages. */
     default void consumed(String group, String topic, int messages, boolean success, Duration latency) {
     }
