@@ -9,6 +9,7 @@ import io.ternmq.outbox.relay.OutboxRelay;
 import io.ternmq.outbox.relay.OutboxWriter;
 import io.ternmq.outbox.txlog.TransactionLog;
 import io.ternmq.outbox.txlog.TransactionLogChecker;
+import io.ternmq.spring.core.ClientConfigs;
 import io.ternmq.spring.idempotency.IdempotencyGuard;
 import io.ternmq.spring.idempotency.MySqlIdempotencyGuard;
 import io.ternmq.spring.outbox.OutboxRelayLifecycle;
@@ -20,7 +21,6 @@ import io.ternmq.spring.transaction.HalfMessageTransactionalSender;
 import io.ternmq.spring.transaction.MQTransactionChecker;
 import io.ternmq.spring.transaction.TransactionCheckBack;
 import io.ternmq.spring.transaction.TransactionMode;
-import io.ternmq.spring.transaction.TransactionProducerLifecycle;
 import io.ternmq.spring.transaction.TransactionalSender;
 import org.mybatis.spring.SqlSessionTemplate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,14 +93,14 @@ public class MQTransactionAutoConfiguration {
 
     /** A copy of the application's client settings with an id of its own (one client id must be in one role only). */
     static ClientConfig clientConfig(ObjectProvider<ClientConfig> configs, MQProperties properties, String role) {
-        ClientConfig base = configs.getIfAvailable(() -> {
+        ClientConfig base = configs.getIfAvailable(() -> { // only without MQAutoConfiguration
             ClientConfig.Builder builder = ClientConfig.builder().brokerAddress(properties.getBrokerAddress());
             if (properties.getClientId() != null) {
                 builder.clientId(properties.getClientId());
             }
             return builder.build();
         });
-        return base.toBuilder().clientId(base.clientId() + "@" + role).build();
+        return ClientConfigs.forRole(base, role);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -135,20 +135,21 @@ public class MQTransactionAutoConfiguration {
                     properties.getTransaction().getLocalTransactionTimeout(), Clock.systemUTC()));
         }
 
+        /**
+         * Started when created, so beans may send in a transaction while the context starts; closed when the context
+         * destroys its beans, after the listener containers stopped.
+         */
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         TransactionProducer mqTransactionProducer(TransactionCheckBack checkBack, ObjectProvider<ClientConfig> configs,
                                                   MQProperties properties) {
-            return TransactionProducer.builder().clientConfig(clientConfig(configs, properties, "tx"))
+            TransactionProducer producer = TransactionProducer.builder()
+                    .clientConfig(clientConfig(configs, properties, "tx"))
                     .producerGroup(properties.getTransaction().getProducerGroup())
                     .sendTimeout(properties.getProducer().getSendTimeout())
                     .transactionListener(checkBack).build();
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        TransactionProducerLifecycle mqTransactionProducerLifecycle(TransactionProducer producer) {
-            return new TransactionProducerLifecycle(producer);
+            producer.start();
+            return producer;
         }
 
         @Bean

@@ -6,6 +6,7 @@ import io.ternmq.client.producer.LocalTransactionState;
 import io.ternmq.client.producer.TransactionListener;
 import io.ternmq.outbox.txlog.TransactionLogChecker;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import java.time.Instant;
 
@@ -16,12 +17,15 @@ import java.time.Instant;
  * rollback; otherwise unknown).
  *
  * <p>Local transactions are run by Spring, not by the producer ({@link HalfMessageTransactionalSender} sends phase one
- * and END_TX itself), so {@link #executeLocalTransaction} is never called. The checker bean is looked up at the
- * first check-back, which lets it depend on beans that themselves send messages. Thread-safe.
+ * and END_TX itself), so {@link #executeLocalTransaction} is never called. The checker bean is looked up at a
+ * check-back, which lets it depend on beans that themselves send messages. A check-back that arrives while the
+ * application context is still creating its beans is answered UNKNOW (the broker asks again), so no bean is created
+ * on the producer's check thread. Thread-safe.
  */
-public final class TransactionCheckBack implements TransactionListener {
+public final class TransactionCheckBack implements TransactionListener, SmartInitializingSingleton {
     private final ObjectProvider<MQTransactionChecker> checker;
     private final TransactionLogChecker logChecker;
+    private volatile boolean ready;
 
     public TransactionCheckBack(ObjectProvider<MQTransactionChecker> checker, TransactionLogChecker logChecker) {
         this.checker = checker;
@@ -34,8 +38,17 @@ public final class TransactionCheckBack implements TransactionListener {
                 + "MQTemplate.sendInTransaction inside a @Transactional method");
     }
 
+    /** Called once every singleton exists: from now on check-backs are answered. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        ready = true;
+    }
+
     @Override
     public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+        if (!ready) {
+            return LocalTransactionState.UNKNOW;
+        }
         MQTransactionChecker user = checker.getIfAvailable();
         if (user != null) {
             LocalTransactionState answer = user.check(msg);
