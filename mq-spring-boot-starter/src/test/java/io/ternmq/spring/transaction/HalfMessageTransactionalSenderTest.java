@@ -8,6 +8,8 @@ import io.ternmq.client.producer.SendResult;
 import io.ternmq.client.producer.TransactionListener;
 import io.ternmq.client.producer.TransactionProducer;
 import io.ternmq.outbox.txlog.TransactionLog;
+import io.ternmq.spring.core.MQTemplate;
+import io.ternmq.spring.core.SendOptions;
 import io.ternmq.spring.txtest.Orders;
 import io.ternmq.spring.txtest.OrdersConfiguration;
 import io.ternmq.spring.txtest.TopicMessages;
@@ -76,6 +78,19 @@ class HalfMessageTransactionalSenderTest {
             assertTrue(context.getBean(TransactionLog.class).exists(half.msgId()));
             MessageExt delivered = TopicMessages.readAll(address, topic).get(0);
             assertEquals(half.msgId(), delivered.msgId(), "the delivered message is the half message");
+        });
+    }
+
+    @Test
+    void mqTemplateSendsInTheTransactionThroughTheStartersSender() {
+        runner.run(context -> {
+            MQTemplate template = context.getBean(MQTemplate.class);
+            SendResult half = context.getBean(TransactionTemplate.class).execute(status -> template
+                    .sendInTransaction(topic, "shipped", SendOptions.builder().keys("o-template").build()));
+            await("the template's message delivered", RESOLVED_WITHIN,
+                    () -> TopicMessages.keyCounts(address, topic).equals(Map.of("o-template", 1))
+                            && admin.listTransactions(group).isEmpty());
+            assertTrue(context.getBean(TransactionLog.class).exists(half.msgId()));
         });
     }
 
