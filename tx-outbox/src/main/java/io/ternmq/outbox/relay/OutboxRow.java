@@ -8,7 +8,7 @@ package io.ternmq.outbox.relay;
  * @param tags        the message's tag, or null
  * @param msgKeys     the message's keys separated by single spaces, or null
  * @param hashKey     the ordering key, or null
- * @param properties  user properties as a JSON object ({@link PropertiesJson}), or null
+ * @param properties  user properties as a JSON object of strings, or null
  * @param body        the body
  * @param delayLevel  broker delay level, 0 for none
  * @param deliverAtMs delivery time in epoch milliseconds, or null
