@@ -1,11 +1,13 @@
 package io.ternmq.spring.txtest;
 
 import io.ternmq.client.ClientConfig;
+import io.ternmq.client.MQClientException;
 import io.ternmq.client.MessageQueue;
 import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.consumer.PullConsumer;
 import io.ternmq.client.consumer.PullResult;
 import io.ternmq.client.consumer.PullStatus;
+import io.ternmq.protocol.ErrorCode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ public final class TopicMessages {
     private TopicMessages() {
     }
 
-    /** Every message stored in queue 0 of {@code topic} (which must exist: send something to it first). */
+    /** Every message stored in queue 0 of {@code topic}; empty while the topic does not exist (nothing was sent yet). */
     public static List<MessageExt> readAll(String brokerAddress, String topic) {
         try (PullConsumer reader = PullConsumer.builder().clientConfig(ClientConfig.of(brokerAddress))
                 .consumerGroup("reader-" + UUID.randomUUID()).build()) {
@@ -37,6 +39,11 @@ public final class TopicMessages {
                 out.addAll(r.messages());
                 offset = r.nextOffset();
             }
+        } catch (MQClientException e) {
+            if (e.errorCode() == ErrorCode.TOPIC_NOT_EXIST) {
+                return List.of();
+            }
+            throw e;
         }
     }
 
