@@ -15,4 +15,13 @@ public interface TransactionalSender {
      * @throws org.springframework.transaction.IllegalTransactionStateException when no transaction is active
      */
     SendResult sendInTransaction(Message message, String hashKey);
+
+    /**
+     * Whether a plain send on the calling thread should go through {@link #sendInTransaction} instead: true when
+     * {@code mq.transaction.bind-plain-sends} is on and a Spring transaction is active. {@code MQTemplate} asks this
+     * before every plain send.
+     */
+    default boolean shouldBind() {
+        return false;
+    }
 }
