@@ -63,7 +63,11 @@ public class MQTemplate implements MQOperations, DisposableBean {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Looked up at every {@link #sendInTransaction} call; may supply null when transactions are not set up. */
+    /**
+     * Looked up at every {@link #sendInTransaction} call, and at every send and sendAsync in case it binds plain sends
+     * to the current transaction ({@code mq.transaction.bind-plain-sends}); may supply null when transactions are not
+     * set up.
+     */
     public void setTransactionalSender(Supplier<TransactionalSender> transactionalSender) {
         this.transactionalSender = Objects.requireNonNull(transactionalSender, "transactionalSender");
     }
@@ -99,6 +103,11 @@ public class MQTemplate implements MQOperations, DisposableBean {
 
     private CompletableFuture<SendResult> send(Destination d, Message message, SendOptions options) {
         String hashKey = options.hashKey();
+        TransactionalSender tx = transactionalSender.get();
+        if (tx != null && tx.shouldBind()) {
+            // mq.transaction.bind-plain-sends inside an active transaction: delivered only if it commits
+            return CompletableFuture.completedFuture(tx.sendInTransaction(message, hashKey));
+        }
         return timed(d.topic(), 1, options.timeout(), () -> hashKey == null ? producer.sendAsync(message)
                 : producer.sendOrderlyAsync(message, hashKey, MessageQueueSelector.byHash()));
     }

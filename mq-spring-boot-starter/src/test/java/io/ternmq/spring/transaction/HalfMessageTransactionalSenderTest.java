@@ -95,6 +95,27 @@ class HalfMessageTransactionalSenderTest {
     }
 
     @Test
+    void withBindPlainSendsAPlainTemplateSendInATransactionFollowsItsOutcome() {
+        runner.withPropertyValues("mq.transaction.bind-plain-sends=true").run(context -> {
+            MQTemplate template = context.getBean(MQTemplate.class);
+            TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+            SendResult bound = tx.execute(status -> template.send(topic, "kept", SendOptions.builder()
+                    .keys("o-bound").build()));
+            assertThrows(IllegalStateException.class, () -> tx.executeWithoutResult(status -> {
+                template.send(topic, "dropped", SendOptions.builder().keys("o-bound-rolled-back").build());
+                throw new IllegalStateException("rolled back after the send");
+            }));
+            template.send(topic, "plain", SendOptions.builder().keys("o-unbound").build());
+            await("the committed and the plain message delivered, every half message resolved", RESOLVED_WITHIN,
+                    () -> TopicMessages.keyCounts(address, topic).keySet().containsAll(List.of("o-bound",
+                            "o-unbound")) && admin.listTransactions(group).isEmpty());
+            assertEquals(Map.of("o-bound", 1, "o-unbound", 1), TopicMessages.keyCounts(address, topic));
+            assertTrue(context.getBean(TransactionLog.class).exists(bound.msgId()),
+                    "the send inside the transaction went out as a half message with a log row");
+        });
+    }
+
+    @Test
     void aRolledBackTransactionNeverDeliversItsMessageAndLeavesNoRow() {
         runner.run(context -> {
             Orders orders = context.getBean(Orders.class);
