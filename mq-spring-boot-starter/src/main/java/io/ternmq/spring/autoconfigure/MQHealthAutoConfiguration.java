@@ -43,6 +43,6 @@ public class MQHealthAutoConfiguration {
             List<ContainerInfo> all = new ArrayList<>();
             containers.orderedStream().forEach(c -> all.addAll(c.containers()));
             return all;
-        }, properties.getHealth().getLagThreshold(), properties.getListener().isAutoStartup());
+        }, properties.getHealth().getLagThreshold());
     }
 }

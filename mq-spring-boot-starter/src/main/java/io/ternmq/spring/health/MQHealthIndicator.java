@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  * Health of the application's TernMQ side, reported as {@code mq}:
  * <ul>
  *   <li><b>DOWN</b> when the broker does not answer a status request (within {@code mq.request-timeout}), or when a
- *       listener container that should run is stopped (with {@code mq.listener.auto-startup=true}, every container
- *       should; pause a container to take it out of service on purpose: paused containers do not count);</li>
+ *       listener container that should run is not running: one that started with the context or was started at
+ *       runtime and was not stopped on purpose since (paused containers and containers stopped through the
+ *       registry do not count);</li>
  *   <li><b>OUT_OF_SERVICE</b> when a listener group's lag is above {@code mq.health.lag-threshold};</li>
  *   <li><b>UP</b> otherwise.</li>
  * </ul>
@@ -33,21 +34,18 @@ public class MQHealthIndicator implements HealthIndicator {
     private final ConsumerLagReader lagReader;
     private final Supplier<List<ContainerInfo>> containers;
     private final long lagThreshold;
-    private final boolean listenersShouldRun;
 
     /**
      * @param containers         the listener containers (empty without listeners)
      * @param lagThreshold       lag above which a group is OUT_OF_SERVICE
-     * @param listenersShouldRun whether a stopped container is DOWN ({@code mq.listener.auto-startup})
      */
     public MQHealthIndicator(AdminClient admin, String brokerAddress, Supplier<List<ContainerInfo>> containers,
-                             long lagThreshold, boolean listenersShouldRun) {
+                             long lagThreshold) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.brokerAddress = brokerAddress;
         this.lagReader = new ConsumerLagReader(admin);
         this.containers = Objects.requireNonNull(containers, "containers");
         this.lagThreshold = lagThreshold;
-        this.listenersShouldRun = listenersShouldRun;
     }
 
     @Override
@@ -73,7 +71,7 @@ public class MQHealthIndicator implements HealthIndicator {
             String state = !c.running() ? "stopped" : c.paused() ? "paused" : "running";
             listeners.put(c.id(), state);
             groups.add(c.group());
-            if (!c.running() && listenersShouldRun) {
+            if (!c.running() && c.shouldRun()) {
                 result = Status.DOWN;
             }
         }

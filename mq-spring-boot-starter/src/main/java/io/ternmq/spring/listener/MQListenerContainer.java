@@ -33,6 +33,7 @@ public class MQListenerContainer {
     private final ListenerErrorHandler errors;
     private final MQMetrics metrics;
     private final boolean autoStartup;
+    private volatile boolean shouldRun;
     private volatile PushConsumer consumer;
     private volatile boolean paused;
 
@@ -65,8 +66,14 @@ public class MQListenerContainer {
         return autoStartup;
     }
 
+    /** Whether the container was started and not stopped on purpose since (it may have failed to start, though). */
+    public boolean shouldRun() {
+        return shouldRun;
+    }
+
     /** Starts consuming; does nothing when running. @throws RuntimeException when the broker refuses the consumer */
     public synchronized void start() {
+        shouldRun = true;
         if (consumer != null) {
             return;
         }
@@ -94,6 +101,7 @@ public class MQListenerContainer {
 
     /** Graceful stop (see the class comment); does nothing when stopped. Returns once the consumer is shut down. */
     public synchronized void stop() {
+        shouldRun = false;
         PushConsumer c = consumer;
         if (c == null) {
             return;

@@ -13,7 +13,9 @@ public interface MQListenerContainers {
      * @param topic   subscribed topic
      * @param running whether the container is started
      * @param paused  whether it is started but paused (not pulling)
+     * @param shouldRun whether it is meant to run: it started with the context or was started at runtime, and was not
+     *                  stopped on purpose since; a container that should run but does not is unhealthy
      */
-    record ContainerInfo(String id, String group, String topic, boolean running, boolean paused) {
+    record ContainerInfo(String id, String group, String topic, boolean running, boolean paused, boolean shouldRun) {
     }
 }

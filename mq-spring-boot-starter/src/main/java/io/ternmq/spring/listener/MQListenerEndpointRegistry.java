@@ -121,7 +121,8 @@ public class MQListenerEndpointRegistry implements MQListenerContainers, SmartLi
         List<ContainerInfo> out = new ArrayList<>();
         for (MQListenerContainer c : getListenerContainers()) {
             MQListenerEndpoint e = c.getEndpoint();
-            out.add(new ContainerInfo(e.id(), e.group(), e.topic(), c.isRunning(), c.isPaused()));
+            out.add(new ContainerInfo(e.id(), e.group(), e.topic(), c.isRunning(), c.isPaused(),
+                    c.shouldRun()));
         }
         return out;
     }

@@ -87,7 +87,9 @@ class PropertiesDocTest {
             case "java.lang.Long" -> "long";
             case "java.time.Duration" -> "Duration";
             case "org.springframework.util.unit.DataSize" -> "DataSize";
-            default -> type.substring(type.lastIndexOf('.') + 1);
+            // generic types keep their shape without packages, in backticks so markdown leaves the <> alone
+            default -> type.contains("<") ? "`" + type.replaceAll("\\b[a-z][\\w]*\\.", "").replace('$', '.') + "`"
+                    : type.substring(type.lastIndexOf('.') + 1);
         };
     }
 

@@ -81,7 +81,7 @@ class MQListenerAutoConfigurationTest {
             assertEquals("OrdersListener.onOrder", endpoint.source());
             assertFalse(container.isRunning(), "mq.listener.auto-startup=false");
             assertEquals(List.of(new MQListenerContainers.ContainerInfo("orders", "billing", "orders-eu", false,
-                    false)), registry.containers());
+                    false, false)), registry.containers());
         });
     }
 

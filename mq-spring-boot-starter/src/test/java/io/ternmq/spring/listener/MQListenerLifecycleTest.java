@@ -119,17 +119,25 @@ class MQListenerLifecycleTest {
             sendAndWitness(listeners, "first");
             listeners.controlled.awaitAtLeast(1);
 
+            assertTrue(info(registry, "controlled").shouldRun());
+            assertFalse(info(registry, "manual").shouldRun(), "never started: not expected to run");
             registry.stop("controlled");
             assertFalse(registry.getListenerContainer("controlled").isRunning());
+            assertFalse(info(registry, "controlled").shouldRun(), "stopped on purpose: health must not count it");
             sendAndWitness(listeners, "while-stopped");
             registry.start("controlled");
             registry.start("manual");
+            assertTrue(info(registry, "controlled").shouldRun() && info(registry, "manual").shouldRun());
             assertEquals(List.of("first", "while-stopped"), listeners.controlled.awaitAtLeast(2));
             // the manual one has no committed offset yet: it starts from the first message (FIRST_OFFSET)
             assertEquals(List.of("first", "while-stopped"), listeners.manual.awaitAtLeast(2).stream().sorted()
                     .toList());
             assertThrows(IllegalArgumentException.class, () -> registry.stop("no-such-id"));
         }
+    }
+
+    private static MQListenerContainers.ContainerInfo info(MQListenerEndpointRegistry registry, String id) {
+        return registry.containers().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     static class SlowListener {

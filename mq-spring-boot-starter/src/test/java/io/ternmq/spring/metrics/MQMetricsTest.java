@@ -112,7 +112,8 @@ class MQMetricsTest {
         String topic = TestTopics.unique("L");
         String group = TestTopics.unique("lagging");
         GroupLag.create(address, topic, group, 3, 5);
-        FakeListenerContainers containers = new FakeListenerContainers().add("orders", group, topic, true, false);
+        FakeListenerContainers containers = new FakeListenerContainers()
+                .add("orders", group, topic, true, false, true);
         runner.withBean(MQListenerContainers.class, () -> containers)
                 .withPropertyValues("mq.metrics.lag-poll-interval=100ms").run(context -> {
                     MeterRegistry registry = context.getBean(MeterRegistry.class);

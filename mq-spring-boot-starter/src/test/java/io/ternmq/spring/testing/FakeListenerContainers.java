@@ -9,8 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeListenerContainers implements MQListenerContainers {
     private final List<ContainerInfo> containers = new CopyOnWriteArrayList<>();
 
-    public FakeListenerContainers add(String id, String group, String topic, boolean running, boolean paused) {
-        containers.add(new ContainerInfo(id, group, topic, running, paused));
+    public FakeListenerContainers add(String id, String group, String topic, boolean running, boolean paused,
+                                      boolean shouldRun) {
+        containers.add(new ContainerInfo(id, group, topic, running, paused, shouldRun));
         return this;
     }
 
