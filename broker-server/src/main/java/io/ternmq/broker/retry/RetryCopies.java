@@ -64,6 +64,9 @@ final class RetryCopies {
         props.remove(MessageProperties.REAL_QID);
         props.remove(MessageProperties.DELAY);
         props.remove(MessageProperties.TIMER_DELIVER_MS);
+        // a committed transactional message keeps TRAN_MSG; its copies are plain messages (and a delayed retry of a
+        // message marked transactional would be refused)
+        props.remove(MessageProperties.TRANSACTION_PREPARED);
         return props;
     }
 
