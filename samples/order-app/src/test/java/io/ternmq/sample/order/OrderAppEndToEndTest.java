@@ -262,7 +262,9 @@ class OrderAppEndToEndTest {
         assertTrue(cancelled.getTime() - due.getTime() >= PAYMENT_TIMEOUT.toMillis() - 1000,
                 "deadline " + due + ", cancelled " + cancelled);
 
-        assertEquals(409, app.post("/orders/" + id + "/pay", "").status());
+        AppClient.Reply tooLate = app.post("/orders/" + id + "/pay", "");
+        assertEquals(409, tooLate.status());
+        assertEquals("CANCELLED", tooLate.body().path("orderStatus").asString(), tooLate.toString());
         Await.until("cancellation notified", () -> notified(app, id), events -> events.contains("CANCELLED"));
         JsonNode stats = Await.until("analytics counts the cancellation", () -> customerStats(customer),
                 s -> s.path("cancelled").asInt() == 1);

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -42,14 +44,15 @@ public class OrderAnalytics implements SmartLifecycle {
     private static final String TAG_HEADER = "ternmq-tags";
 
     private final OrderAppProperties.Analytics settings;
-    private final JsonMapper json;
+    private final ObjectReader reader;
     private final OrderCounts counts = new OrderCounts();
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Thread poller;
 
     public OrderAnalytics(OrderAppProperties properties, JsonMapper json) {
         this.settings = properties.analytics();
-        this.json = json;
+        // amounts are decimals: 40.00 stays 40.00
+        this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** The body of {@code GET /analytics}. */
@@ -103,7 +106,7 @@ public class OrderAnalytics implements SmartLifecycle {
         Header tag = record.headers().lastHeader(TAG_HEADER);
         String type = tag == null ? "" : new String(tag.value(), StandardCharsets.UTF_8);
         try {
-            JsonNode event = json.readTree(record.value());
+            JsonNode event = reader.readTree(record.value());
             String customer = event.path("customer").asString();
             BigDecimal amount = event.path("amount").decimalValue();
             switch (type) {

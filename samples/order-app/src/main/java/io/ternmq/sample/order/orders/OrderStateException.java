@@ -13,7 +13,7 @@ public class OrderStateException extends ErrorResponseException {
     private static ProblemDetail problem(Order order, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setProperty("orderId", order.id());
-        problem.setProperty("status", order.status());
+        problem.setProperty("orderStatus", order.status());
         return problem;
     }
 }
