@@ -47,7 +47,7 @@ public class InventoryListener {
 
     @MQListener(id = "inventory", topic = Topics.ORDERS, group = Topics.INVENTORY_GROUP,
             selectorExpression = "created", idempotencyKey = "#payload.orderId",
-            maxRetries = "${order-app.inventory.max-retries}")
+            maxRetries = "${order-app.inventory.max-retries:2}")
     @Transactional
     public void onOrderCreated(OrderEvent event) {
         // the lock makes a payment timeout that cancels this order wait for us, or us for it

@@ -33,7 +33,8 @@ public class StockController {
     @PutMapping("/{sku}")
     public Stock put(@PathVariable String sku, @RequestBody StockLevel level) {
         if (level.available() < 0 || sku.length() > 64) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "available must be 0 or more and the sku at most 64 characters");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "available must be 0 or more and the sku at most 64 characters");
         }
         stock.upsert(sku, level.available());
         return stock.findBySku(sku);

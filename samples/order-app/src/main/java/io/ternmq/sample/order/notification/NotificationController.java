@@ -12,7 +12,8 @@ public class NotificationController {
     private final NotificationFeed feed;
     private final String instance;
 
-    public NotificationController(NotificationFeed feed, @Value("${mq.consumer.instance-name}") String instance) {
+    public NotificationController(NotificationFeed feed,
+                                  @Value("${mq.consumer.instance-name:DEFAULT}") String instance) {
         this.feed = feed;
         this.instance = instance;
     }
