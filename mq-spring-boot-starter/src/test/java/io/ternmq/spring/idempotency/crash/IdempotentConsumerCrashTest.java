@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * has a listener call in flight. The kill counts when its event file, read after it died, still shows a call started
  * whose transaction did not end; kills go on until {@code -Dcrash.cycles=N} (default 20) such kills happened. Then
  * the feed stops, and one last process drains the topic and is stopped gracefully. {@code -Dcrash.seed} replays a
- * run's random choices (the seed is in the output and the failure messages); the processes' timing stays real.
+ * run's random choices (the seed is printed when the test starts); the processes' timing stays real.
  *
  * <p>Run alone with {@code -Dtest=IdempotentConsumerCrashTest} or {@code -Dgroups=crash}.
  */
@@ -69,6 +69,7 @@ class IdempotentConsumerCrashTest {
         long began = System.nanoTime();
         int kills = Integer.getInteger("crash.cycles", 20);
         long seed = Long.getLong("crash.seed", System.nanoTime());
+        System.out.println("IdempotentConsumerCrashTest: " + kills + " kills, -Dcrash.seed=" + seed);
         SchemaMigrator.migrate(db.dataSource());
         ConsumedOrders table = new ConsumedOrders(db.dataSource());
         table.createTable();
