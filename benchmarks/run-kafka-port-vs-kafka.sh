@@ -12,6 +12,9 @@
 # page cache). Every run-kafka-bench.sh knob (RECORDS, E2E_MSGS, SCALE_TOPICS, SCALE_RECORDS, SKIP, ...) passes through.
 #
 # Env: BENCH_HOME [<repo>/../shared/bench]  ROUNDS [1]  SKIP_BUILD [0]  OUT [benchmarks/target/kafka-port/<ts>]
+#      RUN_ID ["<date>T<time> <ROUNDS> round(s) @<commit>"]   names the run in the results CSV
+#      PUBLISH [0]   1: also append the run to docs/benchmarks/results.csv and redraw docs/benchmarks/*.svg (review
+#                    and commit them with docs/benchmarks.md); $OUT/results.csv is always written
 set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -z "${BENCH_HOME:-}" ]; then
@@ -94,3 +97,13 @@ for m in sorted(set(t) & set(k)):
     ratio = t[m] / k[m] if k[m] else float("nan")
     print(f"{m}\t{t[m]:g}\t{k[m]:g}\t{ratio:.2f}")
 PY
+
+# results CSV (the charts' data, docs/benchmarks/results.csv format): medians with min-max over the rounds
+RUN_ID=${RUN_ID:-"$(date +%Y-%m-%dT%H:%M) $ROUNDS round(s) @$(git -C "$REPO" describe --always --dirty 2>/dev/null || echo unknown)"}
+JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+import_args=(--comparison kafka-port-vs-kafka --run "$RUN_ID" --out "$OUT/results.csv")
+for s in ternmq kafka; do [ -f "$OUT/$s.tsv" ] && import_args+=(--system-metrics "$s=$OUT/$s.tsv"); done
+[ "${PUBLISH:-0}" = 1 ] && import_args+=(--append "$REPO/docs/benchmarks/results.csv")
+if "$JAVA_BIN" -cp "$DIST/lib/*" io.ternmq.bench.chart.ResultsImport "${import_args[@]}" && [ "${PUBLISH:-0}" = 1 ]; then
+  (cd "$REPO" && "$JAVA_BIN" -cp "$DIST/lib/*" io.ternmq.bench.chart.ChartsMain)
+fi

@@ -27,6 +27,9 @@
 #   E2E_RATE [1000] E2E_SECS [20]          TernMQ e2e: moderate fixed rate, 1 topic x 1 queue
 #   SCALE_TOPICS ["1 1000 10000"] SCALE_RECORDS [1000000] SCALE_SECS [60]
 #   TERNMQ_HEAP [1g]  OUT [benchmarks/target/vs-peers/<timestamp>]  SKIP_BUILD [0]
+#   RUN_ID ["<date>T<time> <ROUNDS> round(s) @<commit>"]   names the run in the results CSV
+#   PUBLISH [0]            1: also append the run to docs/benchmarks/results.csv and redraw docs/benchmarks/*.svg
+#                          (review and commit them with docs/benchmarks.md); $OUT/results.csv is always written
 set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -z "${BENCH_HOME:-}" ]; then
@@ -182,4 +185,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 python3 "$REPO/benchmarks/compare-results.py" "$TSV" "$ROUNDS" | tee "$OUT/results.md"
-log "raw output and results.md in $OUT"
+
+# ---- results CSV (the charts' data, docs/benchmarks/results.csv format) -----------------------------------------
+RUN_ID=${RUN_ID:-"$(date +%Y-%m-%dT%H:%M) $ROUNDS round(s) @$(git -C "$REPO" describe --always --dirty 2>/dev/null || echo unknown)"}
+JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+import_args=(--comparison native-vs-peers --run "$RUN_ID" --metrics "$TSV" --out "$OUT/results.csv")
+[ "${PUBLISH:-0}" = 1 ] && import_args+=(--append "$REPO/docs/benchmarks/results.csv")
+if "$JAVA_BIN" -cp "$DIST/lib/*" io.ternmq.bench.chart.ResultsImport "${import_args[@]}" && [ "${PUBLISH:-0}" = 1 ]; then
+  (cd "$REPO" && "$JAVA_BIN" -cp "$DIST/lib/*" io.ternmq.bench.chart.ChartsMain)
+fi
+log "raw output, results.md and results.csv in $OUT"

@@ -1,6 +1,7 @@
 package io.ternmq.broker.message;
 
 import io.ternmq.broker.delay.ScheduleRouter;
+import io.ternmq.broker.delay.ScheduleTopics;
 import io.ternmq.broker.stats.BrokerStats;
 import io.ternmq.broker.store.AppendRequest;
 import io.ternmq.broker.store.AppendResult;
@@ -59,6 +60,7 @@ public final class MessageService {
         if (routing.rejection() != null) {
             return CompletableFuture.completedFuture(new AppendOutcome(TopicCheck.OK, routing.rejection()));
         }
+        boolean scheduled = ScheduleTopics.isInternal(routing.request().topic());
         request = routing.request();
         CompletableFuture<AppendResult> stored;
         try {
@@ -75,7 +77,7 @@ public final class MessageService {
             if (result.ok()) {
                 stats.recordIn(result.messageCount(), bytes);
             }
-            return new AppendOutcome(TopicCheck.OK, result);
+            return new AppendOutcome(TopicCheck.OK, result, scheduled);
         });
     }
 

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -105,6 +107,36 @@ class CrossProtocolTest extends BrokerScenario {
             assertEquals("TagB", m.tags(), "the ternmq-tags header is the native tag");
             assertEquals("EUR", m.property("currency"));
             assertEquals(timestamp, m.bornTimestamp(), "record timestamp = born timestamp");
+        }
+    }
+
+    @Test
+    void aDelayedKafkaRecordIsAcknowledgedWhenScheduledAndAppearsInItsPartitionWhenDue() throws Exception {
+        String topic = "delayed-from-kafka";
+        KafkaClients.createTopic(admin, topic, 1);
+        long due = System.currentTimeMillis() + 3_000;
+        RecordMetadata sent;
+        long endWhenAcknowledged;
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(broker);
+             KafkaConsumer<String, String> consumer = KafkaClients.consumer(broker, null)) {
+            sent = producer.send(new ProducerRecord<>(topic, 0, null, "reminder-1", "pay your order",
+                    List.of(new RecordHeader("ternmq-deliver-at-ms", Long.toString(due)
+                            .getBytes(StandardCharsets.UTF_8))))).get(KafkaClients.TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            TopicPartition partition = new TopicPartition(topic, 0);
+            endWhenAcknowledged = consumer.endOffsets(List.of(partition)).get(partition);
+            assertFalse(sent.hasOffset(), "no partition offset before it is due, got " + sent.offset());
+            assertEquals(0, endWhenAcknowledged, "acknowledged while still in the schedule, not after delivery");
+
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+            assertEquals(List.of("pay your order"), values);
+            assertTrue(System.currentTimeMillis() >= due - 1_000, "delivered before it was due");
         }
     }
 

@@ -46,9 +46,10 @@ public final class Responder implements AutoCloseable {
         if (replyTo == null || correlationId == null) {
             return;
         }
+        // counted before the send: the requester may read the reply before send() returns here
+        answered.incrementAndGet();
         producer.send(Message.builder().topic(replyTo).body(answer.apply(request.bodyAsString()))
                 .property(MQHeaders.CORRELATION_ID, correlationId).build());
-        answered.incrementAndGet();
     }
 
     /** Replies sent so far. */

@@ -7,10 +7,15 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The MySQL-protocol database server of this test JVM: an external server when {@code MQ_TEST_JDBC_URL} (or the
- * system property {@code mq.test.jdbc-url}) names one, such as {@code jdbc:mysql://127.0.0.1:3306}, with
- * {@code MQ_TEST_JDBC_USER} / {@code MQ_TEST_JDBC_PASSWORD}; otherwise a real MariaDB started from Maven Central on
- * first use (see {@code MariaDbServer}) and stopped when the JVM exits.
+ * The MySQL-protocol database server of this test JVM, chosen on first use:
+ * <ol>
+ *   <li>an external server when {@code MQ_TEST_JDBC_URL} (or the system property {@code mq.test.jdbc-url}) names one,
+ *       such as {@code jdbc:mysql://127.0.0.1:3306}, with {@code MQ_TEST_JDBC_USER} / {@code MQ_TEST_JDBC_PASSWORD};</li>
+ *   <li>MySQL 8 in Docker when Testcontainers' MySQL module is on the test classpath and a Docker engine answers
+ *       (see {@code MySqlContainerServer}); {@code mq.test.docker=false} skips this;</li>
+ *   <li>otherwise a real MariaDB started from Maven Central (see {@code MariaDbServer}), stopped when the JVM
+ *       exits.</li>
+ * </ol>
  *
  * <p>Tests get a fresh database each through {@link #createDatabase(String)}, so test classes never see each
  * other's rows. Thread-safe.
@@ -50,6 +55,10 @@ public final class EmbeddedDatabase {
             return new EmbeddedDatabase(stripSlash(external), orDefault(setting("mq.test.jdbc-user",
                     "MQ_TEST_JDBC_USER"), "root"), orDefault(setting("mq.test.jdbc-password",
                     "MQ_TEST_JDBC_PASSWORD"), ""));
+        }
+        if (!"false".equals(setting("mq.test.docker", "MQ_TEST_DOCKER")) && MySqlContainerServer.available()) {
+            String[] server = MySqlContainerServer.start();
+            return new EmbeddedDatabase(server[0], server[1], server[2]);
         }
         MariaDbServer server = MariaDbServer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "ternmq-mariadb-stop"));

@@ -60,6 +60,8 @@ import java.util.concurrent.CompletionException;
  * into the queue). Kafka acknowledges only records that are below the high watermark, and clients rely on it (a
  * consumer that seeks to an offset a produce returned must not get OFFSET_OUT_OF_RANGE), so the response waits
  * until the queue's end offset has passed the batch, woken by the same arrival notification as long-poll fetches.
+ * A delayed record ({@code ternmq-delay-level} / {@code ternmq-deliver-at-ms}) is answered once it is stored in the
+ * broker's schedule, with base offset -1: its partition offset exists only when it is due.
  *
  * <p>The records are decoded once (decompressed if needed) and never recompressed; the handler only starts the
  * appends and the response is built when every partition's append completed, without blocking a thread meanwhile.
@@ -223,7 +225,7 @@ public final class ProduceHandler implements ApiHandler {
 
     /** Completes once the batch is readable (the queue's end offset passed its last offset). */
     private CompletableFuture<AppendedBatch> readable(String topic, int index, AppendedBatch placed) {
-        if (core.messages().store().maxOffset(topic, index) > placed.lastOffset()) {
+        if (placed.scheduled() || core.messages().store().maxOffset(topic, index) > placed.lastOffset()) {
             return CompletableFuture.completedFuture(placed);
         }
         return arrivals.await(List.of(new WatchedQueue(topic, index, placed.lastOffset())), VISIBILITY_WAIT_MS, null)
@@ -274,6 +276,10 @@ public final class ProduceHandler implements ApiHandler {
         if (!outcome.ok()) {
             throw new AppendRejectedException(DataPathErrors.of(outcome.result().status()),
                     outcome.result().errorMessage());
+        }
+        if (outcome.scheduled()) {
+            // a delayed record gets its partition offset only when due: answer "no offset", as acks=0 does
+            return AppendedBatch.SCHEDULED;
         }
         long base = outcome.result().baseQueueOffset();
         return new AppendedBatch(base, base + outcome.result().messageCount() - 1, -1);

@@ -1,6 +1,7 @@
 package io.ternmq.spring.transaction.crash;
 
 import io.ternmq.client.admin.AdminClient;
+import io.ternmq.spring.testing.ChildJvm;
 import io.ternmq.spring.txtest.Orders;
 import io.ternmq.spring.txtest.TopicMessages;
 import io.ternmq.spring.txtest.TxContexts;
@@ -96,18 +97,13 @@ class TransactionalSendCrashTest {
     /** Runs one producer process until it halts at {@code point}; returns the orders it reported in flight. */
     private List<String> runUntilHalted(TestDatabase db, String address, String group, String topic,
                                         CrashPoint point) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve(point + ".log");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dcrash.point=" + point, "-Dcrash.topic=" + topic, "-Dcrash.prefix=" + point.ordinal(),
-                "-Dspring.datasource.url=" + db.jdbcUrl(), "-Dspring.datasource.username=" + db.user(),
-                "-Dspring.datasource.password=" + db.password(), "-Dmq.broker-address=" + address,
-                "-Dmq.transaction.producer-group=" + group,
-                "-Dmq.transaction.local-transaction-timeout=" + LOCAL_TRANSACTION_TIMEOUT,
-                CrashingOrderApp.class.getName()));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        Process process = ChildJvm.of(CrashingOrderApp.class).property("crash.point", point)
+                .property("crash.topic", topic).property("crash.prefix", point.ordinal())
+                .properties(db.springProperties()).property("mq.broker-address", address)
+                .property("mq.transaction.producer-group", group)
+                .property("mq.transaction.local-transaction-timeout", LOCAL_TRANSACTION_TIMEOUT)
+                .startReadingStdout(log);
         List<String> keys = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
