@@ -4,10 +4,8 @@ import io.ternmq.client.consumer.ConsumeContext;
 import io.ternmq.client.consumer.ConsumeStatus;
 import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.consumer.MessageListener;
-import io.ternmq.spring.idempotency.IdempotencyGuard;
 import io.ternmq.spring.metrics.MQMetrics;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,15 +17,13 @@ import java.util.List;
  */
 final class ConcurrentDelivery implements MessageListener {
     private final MQListenerEndpoint endpoint;
-    private final MessagingListenerAdapter adapter;
-    private final ListenerErrorHandler errors;
+    private final ListenerCall call;
     private final MQMetrics metrics;
 
     ConcurrentDelivery(MQListenerEndpoint endpoint, MessagingListenerAdapter adapter, ListenerErrorHandler errors,
                        MQMetrics metrics) {
         this.endpoint = endpoint;
-        this.adapter = adapter;
-        this.errors = errors;
+        this.call = new ListenerCall(endpoint, adapter, errors, metrics);
         this.metrics = metrics;
     }
 
@@ -43,34 +39,14 @@ final class ConcurrentDelivery implements MessageListener {
     }
 
     private ConsumeStatus deliver(MessageExt message, ConsumeContext context) {
-        String topic = message.topic();
-        long start = System.nanoTime();
-        try {
-            IdempotencyGuard.Outcome outcome = adapter.onMessage(message);
-            metrics.consumed(endpoint.group(), topic, 1, true, Duration.ofNanos(System.nanoTime() - start));
-            if (outcome == IdempotencyGuard.Outcome.DUPLICATE) {
-                metrics.duplicateSkipped(endpoint.group(), topic);
-            } else if (outcome == IdempotencyGuard.Outcome.IN_PROGRESS) {
-                metrics.retried(endpoint.group(), topic);
-                return ConsumeStatus.RECONSUME_LATER;
+        return switch (call.run(message)) {
+            case DONE -> ConsumeStatus.CONSUME_SUCCESS;
+            case RETRY -> ConsumeStatus.RECONSUME_LATER;
+            case DEAD_LETTER -> {
+                metrics.deadLettered(endpoint.group(), message.topic());
+                context.delayLevelWhenNextConsume(-1);
+                yield ConsumeStatus.RECONSUME_LATER;
             }
-            return ConsumeStatus.CONSUME_SUCCESS;
-        } catch (Throwable error) {
-            metrics.consumed(endpoint.group(), topic, 1, false, Duration.ofNanos(System.nanoTime() - start));
-            switch (errors.onFailure(error, message)) {
-                case RETRY -> {
-                    metrics.retried(endpoint.group(), topic);
-                    return ConsumeStatus.RECONSUME_LATER;
-                }
-                case DEAD_LETTER -> {
-                    metrics.deadLettered(endpoint.group(), topic);
-                    context.delayLevelWhenNextConsume(-1);
-                    return ConsumeStatus.RECONSUME_LATER;
-                }
-                default -> {
-                    return ConsumeStatus.CONSUME_SUCCESS;
-                }
-            }
-        }
+        };
     }
 }

@@ -4,12 +4,10 @@ import io.ternmq.client.consumer.ConsumeOrderlyContext;
 import io.ternmq.client.consumer.ConsumeOrderlyStatus;
 import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.consumer.MessageListenerOrderly;
-import io.ternmq.spring.idempotency.IdempotencyGuard;
 import io.ternmq.spring.metrics.MQMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +30,7 @@ final class OrderlyDelivery implements MessageListenerOrderly {
     private static final long DEAD_LETTER_TIMEOUT_MS = 10_000;
 
     private final MQListenerEndpoint endpoint;
-    private final MessagingListenerAdapter adapter;
-    private final ListenerErrorHandler errors;
+    private final ListenerCall call;
     private final MQMetrics metrics;
     private final Function<MessageExt, CompletableFuture<Void>> deadLetters;
 
@@ -41,8 +38,7 @@ final class OrderlyDelivery implements MessageListenerOrderly {
     OrderlyDelivery(MQListenerEndpoint endpoint, MessagingListenerAdapter adapter, ListenerErrorHandler errors,
                     MQMetrics metrics, Function<MessageExt, CompletableFuture<Void>> deadLetters) {
         this.endpoint = endpoint;
-        this.adapter = adapter;
-        this.errors = errors;
+        this.call = new ListenerCall(endpoint, adapter, errors, metrics);
         this.metrics = metrics;
         this.deadLetters = deadLetters;
     }
@@ -58,29 +54,11 @@ final class OrderlyDelivery implements MessageListenerOrderly {
     }
 
     private ConsumeOrderlyStatus deliver(MessageExt message) {
-        String topic = message.topic();
-        long start = System.nanoTime();
-        try {
-            IdempotencyGuard.Outcome outcome = adapter.onMessage(message);
-            metrics.consumed(endpoint.group(), topic, 1, true, Duration.ofNanos(System.nanoTime() - start));
-            if (outcome == IdempotencyGuard.Outcome.DUPLICATE) {
-                metrics.duplicateSkipped(endpoint.group(), topic);
-            } else if (outcome == IdempotencyGuard.Outcome.IN_PROGRESS) {
-                metrics.retried(endpoint.group(), topic);
-                return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
-            }
-            return ConsumeOrderlyStatus.SUCCESS;
-        } catch (Throwable error) {
-            metrics.consumed(endpoint.group(), topic, 1, false, Duration.ofNanos(System.nanoTime() - start));
-            return switch (errors.onFailure(error, message)) {
-                case RETRY -> {
-                    metrics.retried(endpoint.group(), topic);
-                    yield ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
-                }
-                case DEAD_LETTER -> deadLetter(message);
-                case DISCARD -> ConsumeOrderlyStatus.SUCCESS;
-            };
-        }
+        return switch (call.run(message)) {
+            case DONE -> ConsumeOrderlyStatus.SUCCESS;
+            case RETRY -> ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+            case DEAD_LETTER -> deadLetter(message);
+        };
     }
 
     private ConsumeOrderlyStatus deadLetter(MessageExt message) {

@@ -6,15 +6,13 @@ import io.ternmq.outbox.idempotency.IdempotencyStore;
 import io.ternmq.outbox.schema.SchemaMigrator;
 import io.ternmq.spring.idempotency.IdempotencyGuard.Outcome;
 import io.ternmq.spring.outbox.SpringOutboxDatabase;
-import io.ternmq.spring.txtest.MutableClock;
+import io.ternmq.test.ManualClock;
 import io.ternmq.test.db.EmbeddedMySql;
 import io.ternmq.test.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -41,7 +40,7 @@ class MySqlIdempotencyGuardTest {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final IdempotencyStore store;
     private final MySqlIdempotencyGuard guard;
     private final AtomicInteger handlerRuns = new AtomicInteger();

@@ -1,8 +1,7 @@
 package io.ternmq.spring.outbox;
 
-import io.ternmq.spring.txtest.MutableClock;
+import io.ternmq.test.ManualClock;
 import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScheduledPurgeTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-10T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-01-10T00:00:00Z"));
     private final CopyOnWriteArrayList<Instant> cutoffs = new CopyOnWriteArrayList<>();
 
     @Test

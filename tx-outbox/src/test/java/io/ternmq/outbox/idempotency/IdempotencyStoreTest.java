@@ -1,16 +1,14 @@
 package io.ternmq.outbox.idempotency;
 
 import io.ternmq.outbox.Await;
-import io.ternmq.outbox.ManualClock;
 import io.ternmq.outbox.MyBatisOutboxDatabase;
 import io.ternmq.outbox.Sql;
 import io.ternmq.outbox.schema.SchemaMigrator;
+import io.ternmq.test.ManualClock;
 import io.ternmq.test.db.EmbeddedMySql;
 import io.ternmq.test.db.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

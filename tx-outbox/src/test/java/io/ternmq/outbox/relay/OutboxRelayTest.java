@@ -4,19 +4,17 @@ import io.ternmq.client.Message;
 import io.ternmq.client.consumer.MessageExt;
 import io.ternmq.client.producer.Producer;
 import io.ternmq.outbox.Await;
-import io.ternmq.outbox.ManualClock;
 import io.ternmq.outbox.MyBatisOutboxDatabase;
 import io.ternmq.outbox.OutboxDatabase;
 import io.ternmq.outbox.Sql;
 import io.ternmq.outbox.schema.SchemaMigrator;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
+import io.ternmq.test.ManualClock;
 import io.ternmq.test.db.EmbeddedMySql;
 import io.ternmq.test.db.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -30,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

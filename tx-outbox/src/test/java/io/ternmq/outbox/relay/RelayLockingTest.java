@@ -3,19 +3,18 @@ package io.ternmq.outbox.relay;
 import io.ternmq.client.Message;
 import io.ternmq.outbox.AnotherThread;
 import io.ternmq.outbox.Await;
-import io.ternmq.outbox.ManualClock;
 import io.ternmq.outbox.MyBatisOutboxDatabase;
 import io.ternmq.outbox.Sql;
 import io.ternmq.outbox.UtcTime;
 import io.ternmq.outbox.schema.SchemaMigrator;
+import io.ternmq.test.ManualClock;
 import io.ternmq.test.db.EmbeddedMySql;
 import io.ternmq.test.db.TestDatabase;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -2,23 +2,22 @@ package io.ternmq.outbox.txlog;
 
 import io.ternmq.client.producer.LocalTransactionState;
 import io.ternmq.outbox.AnotherThread;
-import io.ternmq.outbox.ManualClock;
 import io.ternmq.outbox.MyBatisOutboxDatabase;
 import io.ternmq.outbox.Sql;
 import io.ternmq.outbox.UtcTime;
 import io.ternmq.outbox.schema.SchemaMigrator;
+import io.ternmq.test.ManualClock;
 import io.ternmq.test.db.EmbeddedMySql;
 import io.ternmq.test.db.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.ternmq.outbox;
+package io.ternmq.test;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. Thread-safe. */
+/** A UTC clock a test moves by hand, for code that takes a {@link Clock}. Thread-safe. */
 public final class ManualClock extends Clock {
     private volatile Instant now;
 
