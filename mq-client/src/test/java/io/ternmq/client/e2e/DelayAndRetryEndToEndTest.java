@@ -11,9 +11,9 @@ import io.ternmq.client.producer.SendResult;
 import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 // level 2 waits 2 s, every other level 1 s: retries (level 3 + n) come back after a second
 @EmbeddedMQ(config = {"defaultTopicQueueNums=4", "messageDelayLevel=1s 2s 1s 1s 1s 1s 1s 1s"})
 class DelayAndRetryEndToEndTest {
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final CloseAfterEach closeables = new CloseAfterEach();
     private String address;
     private Producer producer;
 
@@ -40,13 +41,6 @@ class DelayAndRetryEndToEndTest {
         address = broker.address();
         producer = TestClients.producer(address);
         closeables.add(producer);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
     }
 
     private PushConsumer start(PushConsumer.Builder builder, MessageListener listener) {

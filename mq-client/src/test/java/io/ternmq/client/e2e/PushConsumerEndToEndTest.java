@@ -9,9 +9,9 @@ import io.ternmq.client.producer.Producer;
 import io.ternmq.protocol.message.MessageModel;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 // short delay levels: failed messages come back through the broker's retry topic after a second
 @EmbeddedMQ(config = {"defaultTopicQueueNums=4", "messageDelayLevel=1s 1s 1s 1s 1s 1s"})
 class PushConsumerEndToEndTest {
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final CloseAfterEach closeables = new CloseAfterEach();
     private String address;
     private Producer producer;
 
@@ -40,13 +41,6 @@ class PushConsumerEndToEndTest {
         address = broker.address();
         producer = TestClients.producer(address);
         closeables.add(producer);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
     }
 
     private PushConsumer start(PushConsumer.Builder builder, io.ternmq.client.consumer.MessageListener listener) {

@@ -11,9 +11,9 @@ import io.ternmq.client.producer.Producer;
 import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.test.EmbeddedBroker;
 import io.ternmq.test.EmbeddedMQ;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Pause/resume of push consumers and the explicit dead-letter path, against a real broker. */
 @EmbeddedMQ(config = "defaultTopicQueueNums=4")
 class PushConsumerPauseTest {
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final CloseAfterEach closeables = new CloseAfterEach();
     private String address;
     private Producer producer;
 
@@ -39,13 +40,6 @@ class PushConsumerPauseTest {
         address = broker.address();
         producer = TestClients.producer(address);
         closeables.add(producer);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
     }
 
     private PushConsumer concurrent(String group, String topic, Set<String> received) {
