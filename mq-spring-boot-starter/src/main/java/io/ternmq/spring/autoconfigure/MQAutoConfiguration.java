@@ -10,6 +10,7 @@ import io.ternmq.spring.support.JacksonMQMessageConverter;
 import io.ternmq.spring.support.MQMessageConverter;
 import io.ternmq.spring.transaction.TransactionalSender;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -92,5 +93,19 @@ public class MQAutoConfiguration {
         template.setTransactionalSender(transactionalSender::getIfAvailable);
         template.setReplyInbox(new ReplyInbox(clientConfig, admin));
         return template;
+    }
+
+    /**
+     * Once every singleton exists, hands the template the transactional sender (or none) as a constant: until then
+     * each send looks it up, because the sender's auto-configuration may create it after the template; afterwards
+     * plain sends, which ask it whether to bind to a transaction, no longer search the bean factory every time.
+     */
+    @Bean
+    public SmartInitializingSingleton mqTemplateTransactionalSenderBinding(ObjectProvider<MQTemplate> templates,
+            ObjectProvider<TransactionalSender> transactionalSender) {
+        return () -> {
+            TransactionalSender sender = transactionalSender.getIfAvailable();
+            templates.orderedStream().forEach(t -> t.setTransactionalSender(() -> sender));
+        };
     }
 }
