@@ -11,6 +11,7 @@ import io.ternmq.broker.store.MessageFilter;
 import io.ternmq.broker.store.MessageStore;
 import io.ternmq.broker.store.ReadBytesResult;
 import io.ternmq.broker.store.ReadResult;
+import io.ternmq.broker.store.RecordCheck;
 import io.ternmq.broker.store.StoredMessage;
 import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.broker.topic.TopicCheck;
@@ -124,14 +125,20 @@ public final class MessageService {
         return new ReadOutcome(TopicCheck.OK, result);
     }
 
-    /** Checks the topic and queue, then reads the messages as record bytes (the pull path). */
+    /** Checks the topic and queue, then reads the messages as CRC-verified record bytes (the pull path). */
     public ReadBytesOutcome readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
                                       MessageFilter filter) {
+        return readBytes(topic, queueId, offset, maxMessages, maxBytes, filter, RecordCheck.ON_READ);
+    }
+
+    /** As {@link #readBytes(String, int, long, int, int, MessageFilter)}, with the record CRC check {@code crc}. */
+    public ReadBytesOutcome readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
+                                      MessageFilter filter, RecordCheck crc) {
         TopicCheck check = topics.checkRead(topic, queueId);
         if (check != TopicCheck.OK) {
             return new ReadBytesOutcome(check, null);
         }
-        ReadBytesResult result = store.readBytes(topic, queueId, offset, maxMessages, maxBytes, filter);
+        ReadBytesResult result = store.readBytes(topic, queueId, offset, maxMessages, maxBytes, filter, crc);
         if (!result.messages().isEmpty()) {
             long bytes = 0;
             for (StoredMessageBytes m : result.messages()) {

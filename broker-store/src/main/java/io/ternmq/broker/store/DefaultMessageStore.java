@@ -168,9 +168,9 @@ final class DefaultMessageStore implements MessageStore {
 
     @Override
     public ReadBytesResult readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
-                                     MessageFilter filter) {
+                                     MessageFilter filter, RecordCheck check) {
         return reader.readBytes(topic, queueId, offset, maxMessages, maxBytes,
-                filter == null ? MessageFilter.ACCEPT_ALL : filter);
+                filter == null ? MessageFilter.ACCEPT_ALL : filter, check);
     }
 
     @Override

@@ -35,8 +35,14 @@ public interface MessageStore extends AutoCloseable {
      * As {@link #read}, with each message as the bytes of its CRC-verified record, for encoders that copy fields
      * straight into a response.
      */
+    default ReadBytesResult readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
+                                      MessageFilter filter) {
+        return readBytes(topic, queueId, offset, maxMessages, maxBytes, filter, RecordCheck.ON_READ);
+    }
+
+    /** As {@link #readBytes(String, int, long, int, int, MessageFilter)}, with the CRC check {@code check}. */
     ReadBytesResult readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
-                              MessageFilter filter);
+                              MessageFilter filter, RecordCheck check);
 
     /** Lowest queue offset still readable (0 for an empty or unknown queue). */
     long minOffset(String topic, int queueId);

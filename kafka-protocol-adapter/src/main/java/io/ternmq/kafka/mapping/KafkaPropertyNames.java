@@ -36,6 +36,11 @@ public final class KafkaPropertyNames {
      * when the producer state is rebuilt after a crash. Never a header: {@link #isSystem} covers the prefix.
      */
     public static final String PRODUCER_BATCH = RESERVED_PREFIX + "PRODUCER_BATCH";
+    /**
+     * On the first message of a batch: the CRC of the batch a fetch builds from it and a fingerprint of the messages
+     * it covers ({@link BatchView}), so fetches send that CRC instead of computing one.
+     */
+    public static final String BATCH_VIEW = RESERVED_PREFIX + "BATCH_VIEW";
     /** Separator of {@link #HEADER_ORDER}. */
     static final char ORDER_SEPARATOR = '\u0001';
 

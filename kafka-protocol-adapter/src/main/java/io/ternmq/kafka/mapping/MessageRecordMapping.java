@@ -128,6 +128,9 @@ public final class MessageRecordMapping {
 
     /** The record headers a message stands for. */
     public static List<RecordHeader> headers(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return List.of();
+        }
         String exact = properties.get(KafkaPropertyNames.HEADERS);
         if (exact != null) {
             try {

@@ -39,7 +39,9 @@ public final class RecordsToDrafts {
                                                int firstSeq, int lastSeq) {
         String producerBatch = producerId < 0 ? null
                 : new StoredBatchHeader(producerId, producerEpoch, firstSeq, lastSeq, records.size()).toProperty();
-        List<MessageDraft> drafts = new ArrayList<>(records.size());
+        List<Map<String, String>> properties = new ArrayList<>(records.size());
+        List<byte[]> bodies = new ArrayList<>(records.size());
+        List<Long> born = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             KafkaRecord record = records.get(i);
             Map<String, String> props = withProducerBatch(MessageRecordMapping.properties(record, true),
@@ -54,10 +56,24 @@ public final class RecordsToDrafts {
                             + " fit");
                 }
             }
-            byte[] body = record.value() == null ? EMPTY : record.value();
-            drafts.add(MessageDraft.of(body, props, record.timestamp()));
+            properties.add(props);
+            bodies.add(record.value() == null ? EMPTY : record.value());
+            born.add(record.timestamp());
+        }
+        withBatchView(properties, bodies, born);
+        List<MessageDraft> drafts = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            drafts.add(MessageDraft.of(bodies.get(i), properties.get(i), born.get(i)));
         }
         return DraftMapping.mapped(new AppendRequest(topic, queueId, drafts, bornHost));
+    }
+
+    /** Adds {@link KafkaPropertyNames#BATCH_VIEW} to the first message when its properties have room for it. */
+    private static void withBatchView(List<Map<String, String>> properties, List<byte[]> bodies, List<Long> born) {
+        Map<String, String> first = properties.get(0);
+        if (encodedSize(first) + (long) BatchView.ENTRY_BYTES <= RecordEncoder.MAX_PROPERTIES_BYTES) {
+            first.put(KafkaPropertyNames.BATCH_VIEW, BatchView.of(properties, bodies, born).toProperty());
+        }
     }
 
     private static Map<String, String> withProducerBatch(Map<String, String> props, String producerBatch) {

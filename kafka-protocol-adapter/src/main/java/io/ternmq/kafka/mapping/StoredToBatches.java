@@ -8,73 +8,142 @@ import io.ternmq.kafka.record.CompressionType;
 import io.ternmq.kafka.record.RecordBatchWriter;
 import io.ternmq.kafka.record.RecordHeader;
 
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.ToLongFunction;
 
 /**
- * Fetch side: stored messages become record batches, one per run of consecutive queue offsets (a filter or a
- * retention gap starts a new batch), each with baseOffset = the run's first queue offset, CreateTime = born
- * timestamps, and no producer fields. Values are copied straight from the stored record bytes (a view of the
- * mapped CommitLog, so this is their only copy before the socket). Mapping rules in
- * {@link MessageRecordMapping}. Stateless and thread-safe; the output buffer is the caller's.
+ * Fetch side: stored messages become record batches with baseOffset = the first message's queue offset, CreateTime =
+ * born timestamps, and no producer fields. Values are copied straight from the stored record bytes (a view of the
+ * mapped CommitLog, so this is their only copy before the socket). Mapping rules in {@link MessageRecordMapping}.
+ *
+ * <p>The messages of one produced Kafka batch that come back whole become one batch carrying the CRC computed when
+ * they were appended ({@link BatchView}), and their CommitLog record is not checked again here. Every other run of
+ * consecutive queue offsets (native messages, a batch read from its middle; a filter or retention gap starts a new
+ * run) becomes one batch with a CRC computed now, and each record it draws from is checked against its CommitLog
+ * CRC first: a damaged record ends the output before it, so it is never served. Stateless and thread-safe; the
+ * output buffer is the caller's.
  */
 public final class StoredToBatches {
+    private static final System.Logger LOG = System.getLogger(StoredToBatches.class.getName());
+
     private StoredToBatches() {
     }
 
     /**
-     * Appends the batches for {@code messages} (queue order, as {@code readBytes} returns them) to {@code out}.
+     * Appends the batches for {@code messages} (queue order, as {@code readBytes} returns them, with or without the
+     * store's record CRC check) to {@code out}.
      *
      * @return the number of batches written
      */
     public static int writeBatches(ByteBuf out, List<StoredMessageBytes> messages, CompressionType compression) {
-        return write(out, messages, compression, StoredMessageBytes::queueOffset, (writer, m) -> {
-            Map<String, String> props = m.propertiesLength() == 0 ? Map.of() : m.properties();
-            byte[] key = MessageRecordMapping.key(props);
-            List<RecordHeader> headers = props.isEmpty() ? List.of() : MessageRecordMapping.headers(props);
-            ByteBuffer value = MessageRecordMapping.valueIsNull(props) ? null : m.slice(m.bodyPos() + 4, m.bodyLength());
-            writer.append(m.bornTimestamp(), key, 0, key == null ? -1 : key.length, value, headers);
-        });
+        RecordBatchWriter run = null;
+        long expected = -1;
+        long checkedRecord = -1;
+        int batches = 0;
+        try {
+            int i = 0;
+            while (i < messages.size()) {
+                StoredMessageBytes m = messages.get(i);
+                Map<String, String> props = m.propertiesLength() == 0 ? Map.of() : m.properties();
+                BatchView view = compression == CompressionType.NONE && m.index() == 0
+                        ? BatchView.parse(props.get(KafkaPropertyNames.BATCH_VIEW)) : null;
+                if (view != null && view.covers(messages, i)) {
+                    run = finish(run);
+                    writeWithKnownCrc(out, messages, i, props, view);
+                    batches++;
+                    i += view.count();
+                    expected = m.queueOffset() + view.count();
+                    continue;
+                }
+                if (m.commitLogOffset() != checkedRecord) {
+                    if (!m.recordCrcMatches()) {
+                        LOG.log(Level.ERROR, "not serving damaged CommitLog record at offset " + m.commitLogOffset()
+                                + " (queue offset " + m.queueOffset() + "): CRC mismatch");
+                        break;
+                    }
+                    checkedRecord = m.commitLogOffset();
+                }
+                if (run == null || m.queueOffset() != expected) {
+                    run = finish(run);
+                    run = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
+                    batches++;
+                }
+                appendMessage(run, props, m);
+                expected = m.queueOffset() + 1;
+                i++;
+            }
+            run = finish(run);
+            return batches;
+        } finally {
+            if (run != null) {
+                run.abandon();
+            }
+        }
     }
 
-    /** As {@link #writeBatches}, for decoded messages (the {@code read} path). */
+    /** As {@link #writeBatches}, for decoded messages (the {@code read} path); one batch per run of offsets. */
     public static int writeStoredMessages(ByteBuf out, List<StoredMessage> messages, CompressionType compression) {
-        return write(out, messages, compression, StoredMessage::queueOffset, (writer, m) ->
-                writer.append(MessageRecordMapping.toRecord(m.properties(), m.body(), m.bornTimestamp())));
-    }
-
-    /** Starts a new batch at every gap in queue offsets; a failure abandons the batch being written. */
-    private static <M> int write(ByteBuf out, List<M> messages, CompressionType compression,
-                                 ToLongFunction<M> queueOffset, BiConsumer<RecordBatchWriter, M> append) {
-        RecordBatchWriter writer = null;
+        RecordBatchWriter run = null;
         long expected = -1;
         int batches = 0;
         try {
-            for (M m : messages) {
-                long offset = queueOffset.applyAsLong(m);
-                if (writer == null || offset != expected) {
-                    if (writer != null) {
-                        writer.finish();
-                        writer = null;
-                    }
-                    writer = new RecordBatchWriter(out, BatchSpec.of(offset, compression));
+            for (StoredMessage m : messages) {
+                if (run == null || m.queueOffset() != expected) {
+                    run = finish(run);
+                    run = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
                     batches++;
                 }
-                append.accept(writer, m);
-                expected = offset + 1;
+                run.append(MessageRecordMapping.toRecord(m.properties(), m.body(), m.bornTimestamp()));
+                expected = m.queueOffset() + 1;
             }
-            if (writer != null) {
-                writer.finish();
-                writer = null;
-            }
+            run = finish(run);
             return batches;
         } finally {
-            if (writer != null) {
-                writer.abandon();
+            if (run != null) {
+                run.abandon();
             }
         }
+    }
+
+    /**
+     * Appends the record a message stands for. The one place that decides a fetched record's bytes, so the CRC
+     * {@link BatchView} computes at append time is the CRC of what a fetch builds.
+     */
+    static void appendMessage(RecordBatchWriter writer, Map<String, String> props, ByteBuffer body, long born) {
+        byte[] key = MessageRecordMapping.key(props);
+        List<RecordHeader> headers = props.isEmpty() ? List.of() : MessageRecordMapping.headers(props);
+        ByteBuffer value = MessageRecordMapping.valueIsNull(props) ? null : body;
+        writer.append(born, key, 0, key == null ? -1 : key.length, value, headers);
+    }
+
+    private static void appendMessage(RecordBatchWriter writer, Map<String, String> props, StoredMessageBytes m) {
+        appendMessage(writer, props, m.slice(m.bodyPos() + 4, m.bodyLength()), m.bornTimestamp());
+    }
+
+    /** The {@code view.count()} messages from {@code first} as one batch with the CRC from append time. */
+    private static void writeWithKnownCrc(ByteBuf out, List<StoredMessageBytes> messages, int first,
+                                          Map<String, String> firstProps, BatchView view) {
+        RecordBatchWriter writer = new RecordBatchWriter(out, BatchSpec.of(messages.get(first).queueOffset(),
+                CompressionType.NONE));
+        try {
+            for (int i = 0; i < view.count(); i++) {
+                StoredMessageBytes m = messages.get(first + i);
+                appendMessage(writer, i == 0 ? firstProps : m.propertiesLength() == 0 ? Map.of() : m.properties(), m);
+            }
+            writer.finishWithCrc(view.crc());
+        } catch (RuntimeException e) {
+            writer.abandon();
+            throw e;
+        }
+    }
+
+    /** Finishes a run's batch if one is open; returns null, the next run's writer. */
+    private static RecordBatchWriter finish(RecordBatchWriter run) {
+        if (run != null) {
+            run.finish();
+        }
+        return null;
     }
 }

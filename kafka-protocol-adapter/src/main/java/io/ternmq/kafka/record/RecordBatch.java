@@ -40,7 +40,7 @@ public final class RecordBatch {
     static final int BATCH_LENGTH = 8;
     static final int PARTITION_LEADER_EPOCH = 12;
     static final int MAGIC = 16;
-    static final int CRC = 17;
+    public static final int CRC = 17;
     static final int ATTRIBUTES = 21;
     static final int LAST_OFFSET_DELTA = 23;
     static final int BASE_TIMESTAMP = 27;

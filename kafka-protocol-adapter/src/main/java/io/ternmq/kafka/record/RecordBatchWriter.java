@@ -139,6 +139,24 @@ public final class RecordBatchWriter {
      * @throws IllegalStateException when no record was appended (a batch holds at least one)
      */
     public int finish() {
+        int size = finishHeader();
+        int crc = RecordBatch.computeCrc(out, start + RecordBatch.ATTRIBUTES, size - RecordBatch.ATTRIBUTES);
+        out.setInt(start + RecordBatch.CRC, crc);
+        return size;
+    }
+
+    /**
+     * As {@link #finish()}, with a CRC known in advance instead of computed here: the checksum of exactly these
+     * header fields and records, computed when the same batch was built before (the reader verifies it).
+     */
+    public int finishWithCrc(int crc) {
+        int size = finishHeader();
+        out.setInt(start + RecordBatch.CRC, crc);
+        return size;
+    }
+
+    /** Everything {@link #finish()} does except the CRC; returns the batch size. */
+    private int finishHeader() {
         if (count == 0) {
             abandon();
             throw new IllegalStateException("a record batch needs at least one record");
@@ -171,8 +189,6 @@ public final class RecordBatchWriter {
                 .setShort(start + RecordBatch.PRODUCER_EPOCH, spec.producerEpoch())
                 .setInt(start + RecordBatch.BASE_SEQUENCE, spec.baseSequence())
                 .setInt(start + RecordBatch.RECORD_COUNT, count);
-        int crc = RecordBatch.computeCrc(out, start + RecordBatch.ATTRIBUTES, size - RecordBatch.ATTRIBUTES);
-        out.setInt(start + RecordBatch.CRC, crc);
         return size;
     }
 

@@ -46,38 +46,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bytes and turned into batches that kafka-clients reads as the very same records, at the store's offsets.
  */
 class StoreRoundTripTest {
-    private static final int LIMIT = 16 << 20;
+    private static final int LIMIT = OrdersQueue.LIMIT;
     @TempDir
     Path dir;
+    private OrdersQueue queue;
     private MessageStore store;
 
     @BeforeEach
     void open() {
-        store = MessageStores.open(StoreConfig.defaults(dir).withSegmentSize(8 << 20));
+        queue = new OrdersQueue(dir);
+        store = queue.store;
     }
 
     @AfterEach
     void close() {
-        store.close();
+        queue.close();
     }
 
     @Test
     void aKafkaBatchComesBackFromTheStoreByteIdentical() throws Exception {
-        append(nativeDraft("first")); // so the Kafka batch does not start at offset 0
+        queue.append(nativeDraft("first")); // so the Kafka batch does not start at offset 0
         List<KafkaRecord> records = MessageRecordMappingTest.awkwardRecords();
-        RecordBatch produced = RecordBatchReader.readProduceBatch(kafkaClientsBatch(records, Compression.lz4().build()));
+        RecordBatch produced = RecordBatchReader.readProduceBatch(KafkaClientsReads.kafkaClientsBatch(records, Compression.lz4().build()));
 
         DraftMapping mapping = RecordsToDrafts.toAppendRequest("orders", 0, produced.records(LIMIT), "10.0.0.9:5555");
-        AppendResult result = append(mapping.request());
+        AppendResult result = queue.append(mapping.request());
         assertEquals(1, result.baseQueueOffset());
         assertEquals(records.size(), result.messageCount());
 
         for (CompressionType fetchCodec : CompressionType.values()) {
-            ReadBytesResult read = readBytes(1, records.size());
+            ReadBytesResult read = queue.readBytes(1, records.size());
             ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer();
             try {
                 assertEquals(1, StoredToBatches.writeBatches(out, read.messages(), fetchCodec));
-                assertEquals(records, readWithKafkaClients(out, 1), "fetched with " + fetchCodec);
+                assertEquals(records, KafkaClientsReads.readWithKafkaClients(out, 1), "fetched with " + fetchCodec);
             } finally {
                 out.release();
             }
@@ -87,20 +89,19 @@ class StoreRoundTripTest {
     @Test
     void nativeMessagesFetchWithKeysTagsAndPropertiesAndGapsSplitBatches() throws Exception {
         for (int i = 0; i < 4; i++) {
-            append(nativeDraft("m" + i));
+            queue.append(nativeDraft("m" + i));
         }
-        List<io.ternmq.broker.store.read.StoredMessageBytes> all = readBytes(0, 4).messages();
+        List<io.ternmq.broker.store.read.StoredMessageBytes> all = queue.readBytes(0, 4).messages();
         List<io.ternmq.broker.store.read.StoredMessageBytes> withGap = List.of(all.get(0), all.get(1), all.get(3));
         ByteBuf out = Unpooled.buffer();
         assertEquals(2, StoredToBatches.writeBatches(out, withGap, CompressionType.ZSTD));
 
         List<Long> offsets = new ArrayList<>();
         List<KafkaRecord> fetched = new ArrayList<>();
-        for (MutableRecordBatch batch : MemoryRecords.readableRecords(ByteBuffer.wrap(ByteBufUtil.getBytes(out))).batches()) {
-            batch.ensureValid();
+        for (MutableRecordBatch batch : KafkaClientsReads.batches(out)) {
             for (Record r : batch) {
                 offsets.add(r.offset());
-                fetched.add(fromKafka(r));
+                fetched.add(KafkaClientsReads.fromKafka(r));
             }
         }
         assertEquals(List.of(0L, 1L, 3L), offsets);
@@ -117,8 +118,8 @@ class StoreRoundTripTest {
         List<KafkaRecord> records = MessageRecordMappingTest.awkwardRecords();
         DraftMapping mapping = RecordsToDrafts.toAppendRequest("orders", 0, records, "", 4711, (short) 3, 20,
                 20 + records.size() - 1);
-        append(mapping.request());
-        awaitReadable(records.size());
+        queue.append(mapping.request());
+        queue.awaitReadable(records.size());
 
         ReadResult read = store.read("orders", 0, 0, 100, LIMIT, MessageFilter.ACCEPT_ALL);
         assertEquals(new StoredBatchHeader(4711, (short) 3, 20, 20 + records.size() - 1, records.size()),
@@ -132,21 +133,21 @@ class StoreRoundTripTest {
         assertEquals(records, decoded, "decoded path: no extra header");
 
         ByteBuf out = Unpooled.buffer();
-        StoredToBatches.writeBatches(out, readBytes(0, records.size()).messages(), CompressionType.NONE);
-        assertEquals(records, readWithKafkaClients(out, 0), "bytes path: no extra header");
+        StoredToBatches.writeBatches(out, queue.readBytes(0, records.size()).messages(), CompressionType.NONE);
+        assertEquals(records, KafkaClientsReads.readWithKafkaClients(out, 0), "bytes path: no extra header");
     }
 
     @Test
     void theDecodedReadPathGivesTheSameBatchesAsTheBytesPath() throws Exception {
         List<KafkaRecord> records = MessageRecordMappingTest.awkwardRecords();
-        append(RecordsToDrafts.toAppendRequest("orders", 0, records, "").request());
-        awaitReadable(records.size());
+        queue.append(RecordsToDrafts.toAppendRequest("orders", 0, records, "").request());
+        queue.awaitReadable(records.size());
         ReadResult read = store.read("orders", 0, 0, 100, LIMIT, MessageFilter.ACCEPT_ALL);
         ByteBuf viaDecoded = Unpooled.buffer();
         StoredToBatches.writeStoredMessages(viaDecoded, read.messages(), CompressionType.NONE);
         ByteBuf viaBytes = Unpooled.buffer();
-        StoredToBatches.writeBatches(viaBytes, readBytes(0, records.size()).messages(), CompressionType.NONE);
-        assertEquals(records, readWithKafkaClients(viaDecoded, 0));
+        StoredToBatches.writeBatches(viaBytes, queue.readBytes(0, records.size()).messages(), CompressionType.NONE);
+        assertEquals(records, KafkaClientsReads.readWithKafkaClients(viaDecoded, 0));
         assertTrue(ByteBufUtil.equals(viaDecoded, viaBytes));
     }
 
@@ -154,71 +155,5 @@ class StoreRoundTripTest {
         return MessageDraft.of(body.getBytes(), Map.of(MessageProperties.KEYS, "id-" + body + " other",
                 MessageProperties.TAGS, "TagA", MessageProperties.UNIQ_KEY, "U" + body, "color", "red"),
                 1_700_000_000_000L);
-    }
-
-    private AppendResult append(MessageDraft draft) throws Exception {
-        return append(AppendRequest.single("orders", 0, draft));
-    }
-
-    private AppendResult append(AppendRequest request) throws Exception {
-        AppendResult result = store.append(request).get();
-        assertTrue(result.ok(), result.toString());
-        return result;
-    }
-
-    private ReadBytesResult readBytes(long offset, int count) {
-        awaitReadable(offset + count);
-        ReadBytesResult read = store.readBytes("orders", 0, offset, count, LIMIT, MessageFilter.ACCEPT_ALL);
-        assertEquals(count, read.messages().size(), read.status().toString());
-        return read;
-    }
-
-    /** Dispatch to the ConsumeQueue is asynchronous; wait (bounded) until everything appended is dispatched. */
-    private void awaitReadable(long maxOffset) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (store.maxOffset("orders", 0) < maxOffset
-                || store.status().dispatchedOffset() < store.status().commitLogMaxOffset()) {
-            assertTrue(System.nanoTime() < deadline, "messages not dispatched in time");
-            Thread.onSpinWait();
-        }
-    }
-
-    private static ByteBuf kafkaClientsBatch(List<KafkaRecord> records, Compression compression) {
-        MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(1 << 20), (byte) 2, compression,
-                TimestampType.CREATE_TIME, 0L, -1L, 99L, (short) 0, 0, false, -1);
-        for (KafkaRecord r : records) {
-            builder.append(r.timestamp(), r.key(), r.value(), r.headers().stream()
-                    .map(h -> new org.apache.kafka.common.header.internals.RecordHeader(h.key(), h.value()))
-                    .toArray(Header[]::new));
-        }
-        return Unpooled.wrappedBuffer(builder.build().buffer());
-    }
-
-    private static List<KafkaRecord> readWithKafkaClients(ByteBuf batches, long firstOffset) {
-        List<KafkaRecord> out = new ArrayList<>();
-        long expected = firstOffset;
-        for (MutableRecordBatch batch : MemoryRecords.readableRecords(ByteBuffer.wrap(ByteBufUtil.getBytes(batches))).batches()) {
-            batch.ensureValid();
-            for (Record r : batch) {
-                assertEquals(expected++, r.offset());
-                out.add(fromKafka(r));
-            }
-        }
-        return out;
-    }
-
-    private static KafkaRecord fromKafka(Record r) {
-        List<RecordHeader> headers = new ArrayList<>();
-        for (Header h : r.headers()) {
-            headers.add(new RecordHeader(h.key(), h.value()));
-        }
-        return new KafkaRecord(r.timestamp(), r.hasKey() ? bytes(r.key()) : null, r.hasValue() ? bytes(r.value()) : null,
-                headers);
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
     }
 }

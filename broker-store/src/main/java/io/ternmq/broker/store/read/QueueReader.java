@@ -4,6 +4,7 @@ import io.ternmq.broker.store.MessageFilter;
 import io.ternmq.broker.store.ReadBytesResult;
 import io.ternmq.broker.store.ReadResult;
 import io.ternmq.broker.store.ReadStatus;
+import io.ternmq.broker.store.RecordCheck;
 import io.ternmq.broker.store.StoredMessage;
 import io.ternmq.broker.store.commitlog.CommitLog;
 import io.ternmq.broker.store.commitlog.CorruptRecordException;
@@ -114,11 +115,12 @@ public final class QueueReader {
     }
 
     /**
-     * As {@link #read}, but hands out each message as the bytes of its verified record ({@link StoredMessageBytes}):
-     * no strings, maps or body copies, for the pull path that copies them straight into a response.
+     * As {@link #read}, but hands out each message as the bytes of its record ({@link StoredMessageBytes}): no
+     * strings, maps or body copies, for the pull path that copies them straight into a response. With {@link
+     * RecordCheck#BY_CALLER} the record CRCs are left to the caller (structure is still checked).
      */
     public ReadBytesResult readBytes(String topic, int queueId, long offset, int maxMessages, int maxBytes,
-                                     MessageFilter filter) {
+                                     MessageFilter filter, RecordCheck check) {
         ConsumeQueue cq = queues.get(topic, queueId);
         if (cq == null) {
             return new ReadBytesResult(ReadStatus.NO_SUCH_QUEUE, List.of(), 0, 0, 0);
@@ -139,7 +141,7 @@ public final class QueueReader {
             return new ReadBytesResult(ReadStatus.OFFSET_TOO_SMALL, List.of(), cq.minOffset(), cq.minOffset(), max);
         }
         BytesCollector c = new BytesCollector(offset, Math.max(1, maxMessages), maxBytes, filter);
-        RecordLayout layout = new RecordLayout();
+        RecordLayout layout = new RecordLayout(check == RecordCheck.ON_READ);
         int scanned = 0;
         for (long i = entry; i < cq.entryCount() && scanned++ < MAX_SCANNED_ENTRIES && !c.full; i++) {
             ConsumeQueueEntry e = cq.entry(i);

@@ -9,7 +9,8 @@ import java.util.zip.CRC32C;
 /**
  * Verifies a CommitLog record (CRC, claimed offset, every length within bounds, as {@code RecordDecoder} does) and
  * finds where each message block starts, without decoding anything. Field positions follow {@link RecordEncoder}.
- * Not thread-safe (holds a CRC instance); one per read.
+ * The CRC check may be left to the caller ({@link #crcMatches}); the structure is always checked, so no position
+ * handed out points outside the record. Not thread-safe (holds a CRC instance); one per read.
  */
 final class RecordLayout {
     static final int POS_COMMIT_LOG_OFFSET = 12;
@@ -22,6 +23,12 @@ final class RecordLayout {
     private static final int MESSAGE_HEAD = 4 + 8 + 4 + 4 + 4; // size, born, flag, sysFlag, reconsume
 
     private final CRC32C crc = new CRC32C();
+    private final boolean checkCrc;
+
+    /** @param checkCrc whether {@link #forEachMessage} verifies the record CRC before handing out messages */
+    RecordLayout(boolean checkCrc) {
+        this.checkCrc = checkCrc;
+    }
 
     /** Receives each message block of a verified record. */
     @FunctionalInterface
@@ -41,10 +48,7 @@ final class RecordLayout {
         if (total < HEADER_FIXED + 4 || b.getInt(0) != total || b.getInt(4) != RecordEncoder.RECORD_MAGIC) {
             throw new CorruptRecordException(offset, "bad size or magic");
         }
-        crc.reset();
-        crc.update(b.slice(0, 8));
-        crc.update(b.slice(12, total - 12));
-        if ((int) crc.getValue() != b.getInt(8)) {
+        if (checkCrc && !crcMatches(b, crc)) {
             throw new CorruptRecordException(offset, "CRC mismatch");
         }
         if (b.getLong(POS_COMMIT_LOG_OFFSET) != offset) {
@@ -85,6 +89,20 @@ final class RecordLayout {
         if (pos != total) {
             throw new CorruptRecordException(offset, "trailing bytes in record");
         }
+    }
+
+    /**
+     * Whether the stored CRC of a record matches its bytes.
+     *
+     * @param record the record from index 0 to its limit, its size field already checked
+     * @param crc    a CRC instance to use (reset here)
+     */
+    static boolean crcMatches(ByteBuffer record, CRC32C crc) {
+        int total = record.getInt(0);
+        crc.reset();
+        crc.update(record.slice(0, 8));
+        crc.update(record.slice(12, total - 12));
+        return (int) crc.getValue() == record.getInt(8);
     }
 
     private static int skipShortPrefixed(ByteBuffer b, int pos, int total, long offset)

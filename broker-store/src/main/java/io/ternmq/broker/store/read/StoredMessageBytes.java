@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * One stored message as the bytes of its CRC-checked CommitLog record, so a protocol encoder can copy fields
@@ -133,6 +134,19 @@ public final class StoredMessageBytes {
         byte[] bytes = new byte[length];
         view.get(pos, bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Position of this message in its record: 0 for the first. */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * Whether the record this message belongs to matches its stored CRC, for readers that asked for {@code
+     * RecordCheck.BY_CALLER}: check once per record (messages of one record share it) before serving any of it.
+     */
+    public boolean recordCrcMatches() {
+        return RecordLayout.crcMatches(view.slice(recordStart, view.getInt(recordStart)), new CRC32C());
     }
 
     public int bodyPos() {

@@ -7,6 +7,7 @@ import io.ternmq.broker.core.BrokerCore;
 import io.ternmq.broker.message.ReadBytesOutcome;
 import io.ternmq.broker.store.MessageFilter;
 import io.ternmq.broker.store.ReadBytesResult;
+import io.ternmq.broker.store.RecordCheck;
 import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.broker.topic.TopicCheck;
 import io.ternmq.kafka.codec.KafkaError;
@@ -38,8 +39,9 @@ import java.util.function.Supplier;
  * sending full requests (KIP-227 allows a broker to decline sessions), and a full response holds every requested
  * partition, in request order. A request naming a session gets FETCH_SESSION_ID_NOT_FOUND.
  *
- * <p>Per partition: the messages from {@code fetch_offset} (a queue offset) become record batches, one per run of
- * consecutive offsets, uncompressed, CreateTime = born timestamps ({@link StoredToBatches}), written straight from
+ * <p>Per partition: the messages from {@code fetch_offset} (a queue offset) become record batches (one per produced
+ * batch read whole, with its CRC from append time; else one per run of consecutive offsets), uncompressed, CreateTime =
+ * born timestamps ({@link StoredToBatches}), written straight from
  * the stored record bytes into one pooled buffer that the response links without copying. High watermark and last
  * stable offset = the queue's end offset (no transactions, so {@code isolation_level} changes nothing), log start =
  * the queue's first offset, aborted transactions null for read_uncommitted and empty for read_committed, preferred
@@ -239,8 +241,9 @@ public final class FetchHandler implements ApiHandler {
                     : KafkaError.NONE;
             return partition(p.partition(), error, end, start, readCommitted, Unpooled.EMPTY_BUFFER);
         }
+        // record CRCs are checked by StoredToBatches, which skips those whose batch CRC was computed at append time
         ReadBytesOutcome outcome = core.messages().readBytes(p.topic(), p.partition(), p.fetchOffset(),
-                MAX_MESSAGES_PER_PARTITION, budget, MessageFilter.ACCEPT_ALL);
+                MAX_MESSAGES_PER_PARTITION, budget, MessageFilter.ACCEPT_ALL, RecordCheck.BY_CALLER);
         if (outcome.topicCheck() != TopicCheck.OK) { // deleted between the checks
             return partition(p.partition(), DataPathErrors.of(outcome.topicCheck()), -1, -1, readCommitted,
                     Unpooled.EMPTY_BUFFER);
