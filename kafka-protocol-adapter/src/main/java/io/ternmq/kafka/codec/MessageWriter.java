@@ -169,22 +169,13 @@ public final class MessageWriter {
         current.writeBytes(bytes);
     }
 
-    /**
-     * Links the readable bytes of {@code records} without copying them. The pieces of a composite are linked one by
-     * one, so the result stays one flat composite that the transport can write in parts.
-     */
+    /** Links the readable bytes of {@code records} without copying them. */
     void linkRecords(ByteBuf records) {
         if (!records.isReadable()) {
             return;
         }
         components.add(current);
-        if (records instanceof CompositeByteBuf composite) {
-            for (ByteBuf piece : composite.decompose(composite.readerIndex(), composite.readableBytes())) {
-                components.add(piece.retain());
-            }
-        } else {
-            components.add(records.retainedSlice());
-        }
+        components.add(records.retainedSlice());
         current = alloc.buffer(INITIAL_CAPACITY);
     }
 }

@@ -5,7 +5,6 @@ import io.ternmq.broker.store.StoredMessage;
 import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.kafka.record.BatchSpec;
 import io.ternmq.kafka.record.CompressionType;
-import io.ternmq.kafka.record.LinkedValues;
 import io.ternmq.kafka.record.RecordBatchWriter;
 import io.ternmq.kafka.record.RecordHeader;
 
@@ -17,8 +16,7 @@ import java.util.Map;
 /**
  * Fetch side: stored messages become record batches with baseOffset = the first message's queue offset, CreateTime =
  * born timestamps, and no producer fields. Values are copied straight from the stored record bytes (a view of the
- * mapped CommitLog), or, given {@link LinkedValues}, not copied at all but linked for the socket write to gather.
- * Mapping rules in {@link MessageRecordMapping}.
+ * mapped CommitLog, so this is their only copy before the socket). Mapping rules in {@link MessageRecordMapping}.
  *
  * <p>The messages of one produced Kafka batch that come back whole become one batch carrying the CRC computed when
  * they were appended ({@link BatchView}), and their CommitLog record is not checked again here. Every other run of
@@ -40,16 +38,6 @@ public final class StoredToBatches {
      * @return the number of batches written
      */
     public static int writeBatches(ByteBuf out, List<StoredMessageBytes> messages, CompressionType compression) {
-        return writeBatches(out, messages, compression, null);
-    }
-
-    /**
-     * As {@link #writeBatches(ByteBuf, List, CompressionType)}; with {@code links} (uncompressed only) the values
-     * are not copied into {@code out} but linked there from the stored bytes, to be sent from the CommitLog mapping
-     * ({@link LinkedValues#assemble}).
-     */
-    public static int writeBatches(ByteBuf out, List<StoredMessageBytes> messages, CompressionType compression,
-                                   LinkedValues links) {
         RecordBatchWriter run = null;
         long expected = -1;
         long checkedRecord = -1;
@@ -63,7 +51,7 @@ public final class StoredToBatches {
                         ? BatchView.parse(props.get(KafkaPropertyNames.BATCH_VIEW)) : null;
                 if (view != null && view.covers(messages, i)) {
                     run = finish(run);
-                    writeWithKnownCrc(out, links, messages, i, props, view);
+                    writeWithKnownCrc(out, messages, i, props, view);
                     batches++;
                     i += view.count();
                     expected = m.queueOffset() + view.count();
@@ -79,7 +67,7 @@ public final class StoredToBatches {
                 }
                 if (run == null || m.queueOffset() != expected) {
                     run = finish(run);
-                    run = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression), links);
+                    run = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
                     batches++;
                 }
                 appendMessage(run, props, m);
@@ -135,10 +123,10 @@ public final class StoredToBatches {
     }
 
     /** The {@code view.count()} messages from {@code first} as one batch with the CRC from append time. */
-    private static void writeWithKnownCrc(ByteBuf out, LinkedValues links, List<StoredMessageBytes> messages,
-                                          int first, Map<String, String> firstProps, BatchView view) {
+    private static void writeWithKnownCrc(ByteBuf out, List<StoredMessageBytes> messages, int first,
+                                          Map<String, String> firstProps, BatchView view) {
         RecordBatchWriter writer = new RecordBatchWriter(out, BatchSpec.of(messages.get(first).queueOffset(),
-                CompressionType.NONE), links);
+                CompressionType.NONE));
         try {
             for (int i = 0; i < view.count(); i++) {
                 StoredMessageBytes m = messages.get(first + i);

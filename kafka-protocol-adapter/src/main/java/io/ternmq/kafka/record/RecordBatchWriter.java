@@ -12,10 +12,6 @@ import java.util.List;
  * into the target; compressed ones into a pooled heap buffer that is compressed into the target at the end.
  * Offset deltas are the records' positions; the base timestamp is the first record's.
  *
- * <p>An uncompressed batch may leave values given as buffers out of the target and link them instead ({@link
- * LinkedValues}): the target then holds everything but those values, and the sizes and CRC count them where they
- * belong.
- *
  * <p>Not thread-safe; one writer per batch. Call {@link #finish()} or {@link #abandon()} exactly once, or the
  * scratch buffer of a compressed batch leaks.
  */
@@ -26,9 +22,6 @@ public final class RecordBatchWriter {
     private final ByteBuf recordsTarget;
     /** Varints of one record before they are written: at most 5 + 1 + 10 + 5 + 5 bytes. */
     private final byte[] scratch = new byte[32];
-    /** Where values given as buffers go instead of being copied; null = copy them. */
-    private final LinkedValues links;
-    private int linkedBytes;
     private int count;
     private long baseTimestamp;
     private long maxTimestamp = -1;
@@ -36,18 +29,6 @@ public final class RecordBatchWriter {
 
     /** Reserves the header at {@code out}'s writer index. */
     public RecordBatchWriter(ByteBuf out, BatchSpec spec) {
-        this(out, spec, null);
-    }
-
-    /**
-     * Reserves the header at {@code out}'s writer index; values given as buffers are linked into {@code links}
-     * rather than copied into {@code out} (uncompressed batches only).
-     */
-    public RecordBatchWriter(ByteBuf out, BatchSpec spec, LinkedValues links) {
-        if (links != null && spec.compression() != CompressionType.NONE) {
-            throw new IllegalArgumentException("only uncompressed records can link values");
-        }
-        this.links = links;
         this.out = out;
         this.spec = spec;
         this.start = out.writerIndex();
@@ -120,11 +101,7 @@ public final class RecordBatchWriter {
         n = ZigZagVarints.putVarint(scratch, 0, valueLength);
         if (valueLength > 0) {
             b.writeBytes(scratch, 0, n);
-            if (valueBuffer != null && links != null) {
-                links.add(b.writerIndex(), valueBuffer);
-                valueBuffer.position(valueBuffer.limit());
-                linkedBytes += valueLength;
-            } else if (valueBuffer != null) {
+            if (valueBuffer != null) {
                 b.writeBytes(valueBuffer);
             } else {
                 b.writeBytes(valueArray, valueOffset, valueLength);
@@ -151,7 +128,7 @@ public final class RecordBatchWriter {
 
     /** Bytes written so far (before compression), header included. */
     public int uncompressedSize() {
-        return recordsTarget == out ? out.writerIndex() - start + linkedBytes
+        return recordsTarget == out ? out.writerIndex() - start
                 : RecordBatch.HEADER_SIZE + recordsTarget.readableBytes();
     }
 
@@ -163,9 +140,7 @@ public final class RecordBatchWriter {
      */
     public int finish() {
         int size = finishHeader();
-        int crc = links == null
-                ? RecordBatch.computeCrc(out, start + RecordBatch.ATTRIBUTES, size - RecordBatch.ATTRIBUTES)
-                : links.crc(out, start + RecordBatch.ATTRIBUTES, out.writerIndex());
+        int crc = RecordBatch.computeCrc(out, start + RecordBatch.ATTRIBUTES, size - RecordBatch.ATTRIBUTES);
         out.setInt(start + RecordBatch.CRC, crc);
         return size;
     }
@@ -197,7 +172,7 @@ public final class RecordBatchWriter {
                 recordsTarget.release();
             }
         }
-        int size = out.writerIndex() - start + linkedBytes;
+        int size = out.writerIndex() - start;
         int attributes = spec.compression().id()
                 | (spec.timestampType() == TimestampType.LOG_APPEND_TIME ? RecordBatch.TIMESTAMP_TYPE_BIT : 0)
                 | (spec.transactional() ? RecordBatch.TRANSACTIONAL_BIT : 0);
@@ -224,10 +199,6 @@ public final class RecordBatchWriter {
             if (recordsTarget != out) {
                 recordsTarget.release();
             }
-        }
-        if (links != null) {
-            links.truncate(start);
-            linkedBytes = 0;
         }
         out.writerIndex(start);
     }

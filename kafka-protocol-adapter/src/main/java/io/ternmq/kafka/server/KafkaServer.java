@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Kafka listener. Pipeline per connection, one job per handler:
  * {@code FlushConsolidationHandler -> IdleStateHandler(kafkaConnectionsMaxIdleMs) ->
- * RequestFrameDecoder(kafkaMaxRequestSize) -> ResponseFrameEncoder -> ConnectionDispatcher(processor,
+ * RequestFrameDecoder(kafkaMaxRequestSize) -> LengthFieldPrepender(4) -> ConnectionDispatcher(processor,
  * kafkaMaxInFlightRequests) -> ConnectionGuard}. Request processing happens in the {@link RequestProcessor}, off the
  * event loops.
  *
@@ -57,7 +58,7 @@ public final class KafkaServer implements AutoCloseable {
                                 .addLast("idle", new IdleStateHandler(0, 0, settings.connectionsMaxIdleMs(),
                                         TimeUnit.MILLISECONDS))
                                 .addLast("frameDecoder", new RequestFrameDecoder(settings.maxRequestSize()))
-                                .addLast("frameEncoder", ResponseFrameEncoder.INSTANCE)
+                                .addLast("frameEncoder", new LengthFieldPrepender(RequestFrameDecoder.SIZE_FIELD))
                                 .addLast("dispatcher", new ConnectionDispatcher(processor, connection,
                                         settings.maxInFlightRequests()))
                                 .addLast("guard", ConnectionGuard.INSTANCE);

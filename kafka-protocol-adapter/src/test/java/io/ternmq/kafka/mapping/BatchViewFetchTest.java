@@ -1,10 +1,7 @@
 package io.ternmq.kafka.mapping;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import io.ternmq.broker.store.MessageDraft;
 import io.ternmq.broker.store.MessageFilter;
 import io.ternmq.broker.store.RecordCheck;
@@ -12,7 +9,6 @@ import io.ternmq.broker.store.StoredMessage;
 import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.kafka.record.CompressionType;
 import io.ternmq.kafka.record.KafkaRecord;
-import io.ternmq.kafka.record.LinkedValues;
 import io.ternmq.kafka.record.RecordHeader;
 import io.ternmq.protocol.message.MessageProperties;
 import org.apache.kafka.common.errors.CorruptRecordException;
@@ -36,7 +32,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -141,49 +136,19 @@ class BatchViewFetchTest {
         flipByteOf("native-to-damage");
 
         List<StoredMessageBytes> read = queue.readBytes(0, 2, RecordCheck.BY_CALLER).messages();
-        ByteBuf written = Unpooled.buffer();
-        LinkedValues links = new LinkedValues();
-        assertEquals(1, StoredToBatches.writeBatches(written, read, CompressionType.NONE, links));
-        List<KafkaRecord> served = KafkaClientsReads.readWithKafkaClients(
-                links.assemble(written, UnpooledByteBufAllocator.DEFAULT), 0);
+        ByteBuf out = Unpooled.buffer();
+        assertEquals(1, StoredToBatches.writeBatches(out, read, CompressionType.NONE));
+        List<KafkaRecord> served = KafkaClientsReads.readWithKafkaClients(out, 0);
         assertEquals(1, served.size(), "the output ends before the damaged record");
         assertEquals("native-intact", new String(served.get(0).value(), StandardCharsets.UTF_8));
     }
 
-    @Test
-    void linkedValuesSendTheSameBytesAsCopiedOnes() throws Exception {
-        queue.append(MessageDraft.of("native-before".getBytes(StandardCharsets.UTF_8), Map.of("p", "1"), 1L));
-        queue.append(RecordsToDrafts.toAppendRequest(OrdersQueue.TOPIC, 0, records("x", 6), "").request());
-        queue.append(RecordsToDrafts.toAppendRequest(OrdersQueue.TOPIC, 0, MessageRecordMappingTest.awkwardRecords(),
-                "").request());
-        int total = 1 + 6 + MessageRecordMappingTest.awkwardRecords().size();
-        for (long from : new long[] {0, 3}) {
-            List<StoredMessageBytes> read = queue.readBytes(from, (int) (total - from), RecordCheck.BY_CALLER)
-                    .messages();
-            ByteBuf copied = Unpooled.buffer();
-            StoredToBatches.writeBatches(copied, read, CompressionType.NONE);
-            LinkedValues links = new LinkedValues();
-            ByteBuf written = Unpooled.buffer();
-            StoredToBatches.writeBatches(written, read, CompressionType.NONE, links);
-            assertFalse(links.isEmpty());
-            ByteBuf linked = links.assemble(written, UnpooledByteBufAllocator.DEFAULT);
-            try {
-                assertTrue(linked.readableBytes() > written.readableBytes() && linked instanceof CompositeByteBuf,
-                        "values are not in the written buffer");
-                assertEquals(ByteBufUtil.hexDump(copied), ByteBufUtil.hexDump(linked), "fetch from " + from);
-            } finally {
-                linked.release();
-            }
-        }
-    }
-
     /** The batches a fetch of {@code count} messages from {@code offset} returns (store CRC check left to us). */
     private ByteBuf fetch(long offset, int count) {
-        LinkedValues links = new LinkedValues();
-        ByteBuf written = Unpooled.buffer();
-        StoredToBatches.writeBatches(written, queue.readBytes(offset, count, RecordCheck.BY_CALLER).messages(),
-                CompressionType.NONE, links);
-        return links.assemble(written, UnpooledByteBufAllocator.DEFAULT);
+        ByteBuf out = Unpooled.buffer();
+        StoredToBatches.writeBatches(out, queue.readBytes(offset, count, RecordCheck.BY_CALLER).messages(),
+                CompressionType.NONE);
+        return out;
     }
 
     private static List<KafkaRecord> records(String prefix, int count) {

@@ -20,7 +20,6 @@ import io.ternmq.kafka.codec.api.FetchApi.Response.FetchableTopicResponse;
 import io.ternmq.kafka.codec.api.FetchApi.Response.PartitionData;
 import io.ternmq.kafka.mapping.StoredToBatches;
 import io.ternmq.kafka.record.CompressionType;
-import io.ternmq.kafka.record.LinkedValues;
 import io.ternmq.kafka.record.RecordBatch;
 import io.ternmq.kafka.server.ApiHandler;
 import io.ternmq.kafka.server.RequestContext;
@@ -42,8 +41,8 @@ import java.util.function.Supplier;
  *
  * <p>Per partition: the messages from {@code fetch_offset} (a queue offset) become record batches (one per produced
  * batch read whole, with its CRC from append time; else one per run of consecutive offsets), uncompressed, CreateTime =
- * born timestamps ({@link StoredToBatches}): headers and keys in one pooled buffer, values linked from the mapped
- * CommitLog ({@link LinkedValues}), so the socket write gathers them without a copy in between. High watermark and last
+ * born timestamps ({@link StoredToBatches}), written straight from
+ * the stored record bytes into one pooled buffer that the response links without copying. High watermark and last
  * stable offset = the queue's end offset (no transactions, so {@code isolation_level} changes nothing), log start =
  * the queue's first offset, aborted transactions null for read_uncommitted and empty for read_committed, preferred
  * read replica -1. A fetch offset below the first or past the end offset gets OFFSET_OUT_OF_RANGE (clients then
@@ -254,15 +253,13 @@ public final class FetchHandler implements ApiHandler {
         long start = r.minOffset();
         switch (r.status()) {
             case FOUND -> {
-                ByteBuf written = alloc.ioBuffer(estimatedSize(r.messages()));
-                LinkedValues values = new LinkedValues();
+                ByteBuf records = alloc.ioBuffer(estimatedSize(r.messages()));
                 try {
-                    StoredToBatches.writeBatches(written, r.messages(), CompressionType.NONE, values);
+                    StoredToBatches.writeBatches(records, r.messages(), CompressionType.NONE);
                 } catch (RuntimeException e) {
-                    written.release();
+                    records.release();
                     throw e;
                 }
-                ByteBuf records = values.assemble(written, alloc);
                 watches.add(new WatchedQueue(p.topic(), p.partition(), end));
                 return partition(p.partition(), KafkaError.NONE, end, start, readCommitted, records);
             }
@@ -286,14 +283,11 @@ public final class FetchHandler implements ApiHandler {
         }
     }
 
-    /**
-     * Room for the batches of these messages without their values, which are linked: a header per record (at most
-     * one batch each), per record its properties and varint overhead.
-     */
+    /** Room for the batches of these messages: header once, per record the body, properties and varint overhead. */
     private static int estimatedSize(List<StoredMessageBytes> messages) {
-        long size = 0;
+        long size = RecordBatch.HEADER_SIZE;
         for (StoredMessageBytes m : messages) {
-            size += RecordBatch.HEADER_SIZE + m.propertiesLength() + 32;
+            size += m.bodyLength() + m.propertiesLength() + 32;
         }
         return (int) Math.min(size, Integer.MAX_VALUE - 8);
     }
