@@ -9,7 +9,7 @@
 # Per round, each system is started fresh, measured, and stopped; the order of the systems rotates from round to
 # round so no system always runs first or last (page cache, thermal and neighbour noise spread evenly).
 #   ternmq   ASYNC_FLUSH broker: produce 1 topic x 4 queues (batch 1 and batch $BATCH), consume it back,
-#            e2e latency at $E2E_RATE msg/s, topic scaling over $SCALE_TOPICS topics x 1 queue;
+#            e2e latency with one message in flight and at $E2E_RATE msg/s, topic scaling over $SCALE_TOPICS topics x 1 queue;
 #            then a SYNC_FLUSH broker: the same produce runs (compare with Kafka acks=all)
 #   kafka    bench/run-kafka-bench.sh (ProducerPerformance acks=1 and acks=all, ConsumerPerformance,
 #            EndToEndLatency + KafkaBench e2e, KafkaBench topic scaling)
@@ -24,7 +24,8 @@
 #   PRODUCERS [4] INFLIGHT [256] BATCH [16] BATCH_INFLIGHT [16] CONSUMERS [1]   TernMQ load tool shape
 #                        (batch runs keep fewer sends in flight: 4 x 16 x 16 messages is already a deep queue)
 #   CONSUMER_API [pull]    TernMQ consume/e2e rows: pull (PullConsumer threads) or push (PushConsumer group)
-#   E2E_RATE [1000] E2E_SECS [20]          TernMQ e2e: moderate fixed rate, 1 topic x 1 queue
+#   E2E_MSGS [10000]       TernMQ e2e with one message in flight (the peers' shape), 1 topic x 1 queue
+#   E2E_RATE [1000] E2E_SECS [20]          TernMQ e2e also at a moderate fixed rate (and the time cap of both)
 #   SCALE_TOPICS ["1 1000 10000"] SCALE_RECORDS [1000000] SCALE_SECS [60]
 #   TERNMQ_HEAP [1g]  OUT [benchmarks/target/vs-peers/<timestamp>]  SKIP_BUILD [0]
 #   RUN_ID ["<date>T<time> <ROUNDS> round(s) @<commit>"]   names the run in the results CSV
@@ -45,7 +46,7 @@ PEERS=${PEERS:-"ternmq kafka rocketmq"}; ROUNDS=${ROUNDS:-1}
 RECORDS=${RECORDS:-2000000}; THRU_SECS=${THRU_SECS:-60}
 PRODUCERS=${PRODUCERS:-4}; INFLIGHT=${INFLIGHT:-256}; BATCH=${BATCH:-16}; BATCH_INFLIGHT=${BATCH_INFLIGHT:-16}
 CONSUMERS=${CONSUMERS:-1}; CONSUMER_API=${CONSUMER_API:-pull}
-E2E_RATE=${E2E_RATE:-1000}; E2E_SECS=${E2E_SECS:-20}
+E2E_RATE=${E2E_RATE:-1000}; E2E_SECS=${E2E_SECS:-20}; E2E_MSGS=${E2E_MSGS:-10000}
 SCALE_TOPICS=${SCALE_TOPICS:-"1 1000 10000"}; SCALE_RECORDS=${SCALE_RECORDS:-1000000}; SCALE_SECS=${SCALE_SECS:-60}
 export TERNMQ_HEAP=${TERNMQ_HEAP:-1g}
 OUT=${OUT:-$REPO/benchmarks/target/vs-peers/$(date +%Y%m%d-%H%M%S)}
@@ -112,10 +113,15 @@ ternmq_round() {
   line=$(load produce-async-batch $((THRU_SECS + 60)) --mode produce --topic-prefix "$P-ab" --queues 4 --producers "$PRODUCERS" \
     --inflight "$BATCH_INFLIGHT" --batch "$BATCH" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
   put_fields ternmq produce_async_batch "$line" rec_per_s MB_per_s lat_ms_p99
-  log "ternmq async: e2e at $E2E_RATE msg/s for ${E2E_SECS}s, 1 topic x 1 queue"
-  line=$(load e2e $((E2E_SECS + 60)) --mode e2e --topic-prefix "$P-e2e" --queues 1 --rate "$E2E_RATE" --warmup 2 --consumer-api "$CONSUMER_API" \
-    --duration "$E2E_SECS"); echo "  $line"
+  # the row compared with the peers: one message in flight end to end, their e2e tools' shape
+  log "ternmq async: e2e with one message in flight, $E2E_MSGS messages (warm-up 2 s), 1 topic x 1 queue"
+  line=$(load e2e $((E2E_SECS + 60)) --mode e2e --one-in-flight --topic-prefix "$P-e2e1" --queues 1 --warmup 2 \
+    --consumer-api "$CONSUMER_API" --messages "$E2E_MSGS" --duration "$E2E_SECS"); echo "  $line"
   put_fields ternmq e2e "$line" e2e_ms_p50 e2e_ms_p99 e2e_ms_p999
+  log "ternmq async: e2e at $E2E_RATE msg/s for ${E2E_SECS}s, 1 topic x 1 queue"
+  line=$(load e2e-rate $((E2E_SECS + 60)) --mode e2e --topic-prefix "$P-e2e" --queues 1 --rate "$E2E_RATE" --warmup 2 --consumer-api "$CONSUMER_API" \
+    --duration "$E2E_SECS"); echo "  $line"
+  put_fields ternmq e2e_rate "$line" e2e_ms_p50 e2e_ms_p99 e2e_ms_p999
   for N in $SCALE_TOPICS; do
     W=$(( N >= 1000 ? 10 : 3 ))
     log "ternmq async: produce $SCALE_RECORDS round-robin over $N topics x 1 queue (warm-up ${W}s, cap ${SCALE_SECS}s)"

@@ -58,6 +58,9 @@ public final class LoadOptions {
     @Option(names = "--inflight", defaultValue = "256", description = "Async sends in flight per producer thread (default ${DEFAULT-VALUE}).")
     int inflight;
 
+    @Option(names = "--one-in-flight", description = "e2e mode: send the next message only after the previous one was consumed (one message in flight end to end, as Kafka's EndToEndLatency); one producer thread, single sends.")
+    boolean oneInFlight;
+
     @Option(names = "--consumer-api", defaultValue = "pull",
             description = "pull: threads pulling assigned queues; push: PushConsumer group members (default ${DEFAULT-VALUE}).")
     ConsumerApi consumerApi;
@@ -87,6 +90,8 @@ public final class LoadOptions {
         require(inflight >= 1, "--inflight must be >= 1");
         require(durationSeconds >= 1, "--duration must be >= 1");
         require(rate >= 0, "--rate must be >= 0");
+        require(!oneInFlight || mode == Mode.E2E && producers == 1 && batch == 1,
+                "--one-in-flight needs --mode e2e, one producer thread and --batch 1");
     }
 
     private static void require(boolean condition, String message) {

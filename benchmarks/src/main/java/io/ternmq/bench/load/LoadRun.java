@@ -50,19 +50,23 @@ public final class LoadRun {
             }
             // consumers are positioned before measuring starts (10,000 queues take a while), and start pulling
             // after, so the measured window holds neither setup nor reads that measurement would not count
+            Arrivals arrivals = options.oneInFlight ? new Arrivals() : null;
             ReceiveRecorder recorder = new ReceiveRecorder(receiveMeter, options.mode, measuring::get,
-                    () -> measureStartNanos);
+                    () -> measureStartNanos, arrivals);
             Runnable startConsumers = options.mode.consumes() ? prepareConsumers(config, topics, recorder) : () -> { };
             LoadReport report = new LoadReport(out);
             startMeasuringAfterWarmup(ticker, report);
             startConsumers.run();
-            List<Thread> producers = options.mode.produces() ? startProducers(config) : List.of();
+            List<Thread> producers = options.mode.produces() ? startProducers(config, arrivals) : List.of();
             long measuredEnd = awaitEnd(producers, recorder);
             double sendSeconds = (measuredEnd - measureStartNanos) / 1e9;
             stopProducers.set(true);
             joinAll(producers);
             double receiveSeconds = finishConsumers(recorder, sendSeconds);
             ticker.shutdownNow();
+            if (arrivals != null) {
+                out.println("one in flight: at most " + arrivals.maxInFlight() + " message(s) sent and not yet received");
+            }
             report.summary(options, options.mode.produces() ? sendMeter : null, sendSeconds,
                     options.mode.consumes() ? receiveMeter : null, receiveSeconds);
             return sendMeter.messages() + receiveMeter.messages() > 0 ? 0 : 1;
@@ -99,7 +103,8 @@ public final class LoadRun {
         }
     }
 
-    private List<Thread> startProducers(ClientConfig config) {
+    /** @param arrivals the consumers' arrivals the producer waits for ({@code --one-in-flight}), or null */
+    private List<Thread> startProducers(ClientConfig config, Arrivals arrivals) {
         List<Producer> producers = new ArrayList<>();
         for (int i = 0; i < options.clients; i++) {
             Producer p = track(Producer.builder().clientConfig(config).producerGroup("bench-producer")
@@ -111,7 +116,7 @@ public final class LoadRun {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < options.producers; i++) {
             ProducerWorker worker = new ProducerWorker(options, producers.get(i % producers.size()), i, sendMeter,
-                    measuring::get, stopProducers::get, budget);
+                    measuring::get, stopProducers::get, budget, arrivals);
             Thread t = daemon(worker, "bench-producer-" + i);
             t.start();
             threads.add(t);

@@ -14,7 +14,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One producer thread: sends messages (or batches) round-robin over the topics, either waiting for each result
- * ({@code --sync}) or keeping up to {@code --inflight} sends in flight, paced by its share of {@code --rate}.
+ * ({@code --sync}) or keeping up to {@code --inflight} sends in flight, paced by its share of {@code --rate}; with
+ * {@code --one-in-flight} it sends one message at a time and waits until a consumer received it.
  * Latency is measured from just before the send call to the result, per send (a batch counts once).
  */
 final class ProducerWorker implements Runnable {
@@ -28,12 +29,16 @@ final class ProducerWorker implements Runnable {
     private final RateLimiter limiter;
     private final Payload payload;
     private final Semaphore window;
+    private final Arrivals arrivals;
 
     /**
      * @param messageBudget measured messages left to send across all threads ({@code Long.MAX_VALUE} for no cap)
+     * @param arrivals      consumed messages to wait for after each send ({@code --one-in-flight}), or null
      */
     ProducerWorker(LoadOptions options, Producer producer, int threadIndex, ThroughputMeter meter,
-                   BooleanSupplier measuring, BooleanSupplier stopRequested, AtomicLong messageBudget) {
+                   BooleanSupplier measuring, BooleanSupplier stopRequested, AtomicLong messageBudget,
+                   Arrivals arrivals) {
+        this.arrivals = arrivals;
         this.options = options;
         this.producer = producer;
         this.threadIndex = threadIndex;
@@ -59,7 +64,11 @@ final class ProducerWorker implements Runnable {
             }
             limiter.acquire(count);
             String topic = options.topic((int) (sequence++ % options.topics));
-            if (options.sync) {
+            if (arrivals != null) {
+                if (!sendAndAwaitArrival(topic, counted)) {
+                    break;
+                }
+            } else if (options.sync) {
                 sendSync(topic, count, counted);
             } else if (!sendAsync(topic, count, counted)) {
                 break;
@@ -81,7 +90,8 @@ final class ProducerWorker implements Runnable {
         }
     }
 
-    private void sendSync(String topic, int count, boolean counted) {
+    /** @return whether the send succeeded */
+    private boolean sendSync(String topic, int count, boolean counted) {
         long start = System.nanoTime();
         try {
             if (count == 1) {
@@ -92,10 +102,34 @@ final class ProducerWorker implements Runnable {
             if (counted) {
                 meter.recordSuccess(count, options.size, System.nanoTime() - start);
             }
+            return true;
         } catch (RuntimeException e) {
             if (counted) {
                 meter.recordError();
             }
+            return false;
+        }
+    }
+
+    /**
+     * One message, then the wait for a consumer to receive it; a message not received within the request timeout
+     * counts as an error (the next one is sent regardless).
+     *
+     * @return false when interrupted
+     */
+    private boolean sendAndAwaitArrival(String topic, boolean counted) {
+        arrivals.sending();
+        if (!sendSync(topic, 1, counted)) {
+            return true; // nothing to wait for
+        }
+        try {
+            if (!arrivals.awaitOne(TimeUnit.SECONDS.toMillis(options.timeoutSeconds)) && counted) {
+                meter.recordError();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -19,14 +19,18 @@ final class ReceiveRecorder {
     private final boolean e2e;
     private final BooleanSupplier measuring;
     private final LongSupplier measureFromNanos;
+    private final Arrivals arrivals;
     private volatile long lastMessageNanos = System.nanoTime();
 
     /**
      * @param measuring        false during warm-up: messages received then are not counted
      * @param measureFromNanos {@code nanoTime} at which the measured window started
+     * @param arrivals         told of every message received ({@code --one-in-flight}), or null
      */
-    ReceiveRecorder(ThroughputMeter meter, Mode mode, BooleanSupplier measuring, LongSupplier measureFromNanos) {
+    ReceiveRecorder(ThroughputMeter meter, Mode mode, BooleanSupplier measuring, LongSupplier measureFromNanos,
+                    Arrivals arrivals) {
         this.meter = meter;
+        this.arrivals = arrivals;
         this.e2e = mode == Mode.E2E;
         this.measuring = measuring;
         this.measureFromNanos = measureFromNanos;
@@ -35,6 +39,16 @@ final class ReceiveRecorder {
     void record(List<MessageExt> messages) {
         long now = System.nanoTime();
         lastMessageNanos = now;
+        try {
+            recordAt(now, messages);
+        } finally {
+            if (arrivals != null) {
+                arrivals.arrived(messages.size());
+            }
+        }
+    }
+
+    private void recordAt(long now, List<MessageExt> messages) {
         if (!measuring.getAsBoolean()) {
             return;
         }

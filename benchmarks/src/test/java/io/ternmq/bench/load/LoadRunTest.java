@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Short, capped runs of the load tool against an embedded broker: the numbers add up and the RESULT line parses. */
@@ -32,6 +33,26 @@ class LoadRunTest {
         assertTrue(Double.parseDouble(run.result.get("e2e_ms_p99")) > 0, run.output);
         assertTrue(Double.parseDouble(run.result.get("lat_ms_p50"))
                 <= Double.parseDouble(run.result.get("lat_ms_max")), run.output);
+    }
+
+    @Test
+    void oneInFlightSendsEachMessageOnlyAfterThePreviousOneArrived(EmbeddedBroker broker) {
+        Outcome run = run(broker, "--mode", "e2e", "--one-in-flight", "--topic-prefix", "pingpong", "--queues", "1",
+                "--messages", "300", "--duration", "60");
+
+        assertEquals(0, run.exitCode, run.output);
+        assertEquals("300", run.result.get("recv_msgs"), run.output);
+        assertEquals("0", run.result.get("errors"), run.output);
+        assertTrue(run.output.contains("at most 1 message(s) sent and not yet received"), run.output);
+    }
+
+    @Test
+    void oneInFlightRefusesSeveralProducerThreads() {
+        LoadOptions options = new LoadOptions();
+        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--mode", "e2e",
+                "--one-in-flight", "--producers", "2");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::validate);
+        assertTrue(e.getMessage().contains("--one-in-flight"), e.getMessage());
     }
 
     @Test
