@@ -1,7 +1,6 @@
 package io.ternmq.broker.handler.pull;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.protocol.codec.WireWriter;
 import io.ternmq.protocol.command.Body;
@@ -19,13 +18,22 @@ import java.util.List;
  * property pairs coincide; only the map's pair count has to be computed. The stored property pairs are followed
  * by the body (i32 length + bytes) exactly as on the wire, so pairs and body go out as one copy.
  *
- * <p>Per message the encoder allocates only the broker message id string: the copies go through one reusable
- * cursor per record (a duplicate of its read-only view, whose position and limit are this encoder's own) instead
- * of a new slice per field, because on the consume path those slices cost more than the bytes they copied.
+ * <p>Per message the encoder allocates nothing and makes two writes into the response: the fields before the
+ * pairs, assembled in a heap scratch buffer (the message id written as bytes, never as a {@code String}), then the
+ * pairs and body, copied through one reusable cursor per record (a duplicate of its read-only view, whose position
+ * and limit are this encoder's own). On the consume path per-field slices, id strings and bounds-checked writes
+ * cost more than the bytes they moved.
  *
  * <p>Immutable; encodes on the thread that writes the response.
  */
 final class StoredPullResponse implements Body {
+    /**
+     * Where a record's baseQueueOffset lies before its topic ({@code RecordEncoder}'s layout: header bytes 20 and
+     * 48); message i of the record has queue offset baseQueueOffset + i, and i is part of its message id.
+     */
+    private static final int TOPIC_AFTER_BASE_QUEUE_OFFSET = 48 - 20;
+    /** Fixed bytes of a message's fields before its pairs: ids, offsets, timestamps, flags and the pair count. */
+    private static final int HEAD_FIXED = 4 + 8 + 8 + MessageIdBytes.WIRE_SIZE + 8 + 8 + 4 + 4 + 4 + 4;
     private final Pull.Status status;
     private final long nextOffset;
     private final long minOffset;
@@ -47,25 +55,39 @@ final class StoredPullResponse implements Body {
         buf.ensureWritable(encodedSize()); // one allocation instead of doubling through the whole response
         buf.writeByte(status.ordinal()).writeLong(nextOffset).writeLong(minOffset).writeLong(maxOffset)
                 .writeInt(messages.size());
+        ByteBuffer head = ByteBuffer.allocate(HEAD_FIXED + 3 * 256);
         ByteBuffer record = null;
         ByteBuffer cursor = null;
+        long baseQueueOffset = 0;
         for (int i = 0, n = messages.size(); i < n; i++) {
             StoredMessageBytes m = messages.get(i);
             ByteBuffer r = m.record();
             if (r != record) { // the messages of one batch record share its view, and so one cursor
                 record = r;
                 cursor = r.duplicate();
+                baseQueueOffset = r.getLong(m.topicPos() - TOPIC_AFTER_BASE_QUEUE_OFFSET);
             }
-            copy(buf, cursor, m.topicPos(), 2 + shortAt(r, m.topicPos()));
-            buf.writeInt(m.queueId()).writeLong(m.queueOffset()).writeLong(m.commitLogOffset());
-            writeAsciiString(buf, m.messageId());
-            buf.writeLong(m.storeTimestamp()).writeLong(m.bornTimestamp());
-            copy(buf, cursor, m.bornHostPos(), 2 + shortAt(r, m.bornHostPos()));
+            int topicPos = m.topicPos();
+            int bornHostPos = m.bornHostPos();
             int storeHostPos = m.storeHostPos();
-            copy(buf, cursor, storeHostPos, 2 + shortAt(r, storeHostPos));
-            buf.writeInt(m.flag()).writeInt(m.sysFlag()).writeInt(m.reconsumeTimes());
+            int topicSize = 2 + shortAt(r, topicPos);
+            int bornHostSize = 2 + shortAt(r, bornHostPos);
+            int storeHostSize = 2 + shortAt(r, storeHostPos);
+            int headSize = HEAD_FIXED + topicSize + bornHostSize + storeHostSize;
+            if (head.capacity() < headSize) {
+                head = ByteBuffer.allocate(headSize);
+            }
+            head.clear();
+            put(head, r, topicPos, topicSize);
+            head.putInt(m.queueId()).putLong(m.queueOffset()).putLong(m.commitLogOffset());
+            MessageIdBytes.put(head, m.commitLogOffset(), (int) (m.queueOffset() - baseQueueOffset));
+            head.putLong(m.storeTimestamp()).putLong(m.bornTimestamp());
+            put(head, r, bornHostPos, bornHostSize);
+            put(head, r, storeHostPos, storeHostSize);
             int pairsPos = m.propertiesPos() + 2;
-            buf.writeInt(pairCount(r, pairsPos, m.propertiesLength()));
+            head.putInt(m.flag()).putInt(m.sysFlag()).putInt(m.reconsumeTimes())
+                    .putInt(pairCount(r, pairsPos, m.propertiesLength()));
+            buf.writeBytes(head.array(), 0, head.position());
             // the pairs, then the body's i32 length and bytes: contiguous in the record and on the wire
             copy(buf, cursor, pairsPos, m.bodyPos() + 4 + m.bodyLength() - pairsPos);
         }
@@ -87,10 +109,10 @@ final class StoredPullResponse implements Body {
         buf.writeBytes(cursor);
     }
 
-    /** The wire's string (i16 length + UTF-8) of a string known to be ASCII, such as a broker message id. */
-    private static void writeAsciiString(ByteBuf buf, String s) {
-        buf.writeShort(s.length());
-        ByteBufUtil.writeAscii(buf, s);
+    /** Appends {@code length} bytes of the record at {@code pos} (absolute bulk get: no slice). */
+    private static void put(ByteBuffer head, ByteBuffer r, int pos, int length) {
+        head.put(head.position(), r, pos, length);
+        head.position(head.position() + length);
     }
 
     private static int shortAt(ByteBuffer r, int pos) {
