@@ -9,7 +9,10 @@ import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.message.MessageView;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +43,11 @@ record PulledMessages(Pull.Status status, long nextOffset, long minOffset, long 
         out.int8(status.ordinal()).int64(nextOffset).int64(minOffset).int64(maxOffset).int32(count);
         out.buffer().writeBytes(raw, rawStart, rawEnd - rawStart);
     }
+
+    // big-endian views of the array: one load per number instead of one per byte (callers check bounds first)
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     static PulledMessages decode(WireReader in, int version) {
         Pull.Status status = in.enumValue(Pull.Status.values(), "status");
@@ -142,15 +150,14 @@ record PulledMessages(Pull.Status status, long nextOffset, long minOffset, long 
 
     /** The int16 length prefix of the string at {@code at} (-1: null). */
     static int stringBytes(byte[] raw, int at) {
-        return (short) (((raw[at] & 0xff) << 8) | (raw[at + 1] & 0xff));
+        return (short) SHORT.get(raw, at);
     }
 
     static int int32(byte[] raw, int at) {
-        return ((raw[at] & 0xff) << 24) | ((raw[at + 1] & 0xff) << 16) | ((raw[at + 2] & 0xff) << 8)
-                | (raw[at + 3] & 0xff);
+        return (int) INT.get(raw, at);
     }
 
     static long int64(byte[] raw, int at) {
-        return ((long) int32(raw, at) << 32) | (int32(raw, at + 4) & 0xffffffffL);
+        return (long) LONG.get(raw, at);
     }
 }
