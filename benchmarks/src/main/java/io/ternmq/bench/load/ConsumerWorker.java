@@ -27,8 +27,6 @@ import java.util.function.BooleanSupplier;
  * callback), and the recorder is thread-safe.
  */
 final class ConsumerWorker implements Runnable {
-    /** Messages per pull: as many as the push consumer's default pullBatchSize, so the tool reads as applications do. */
-    private static final int PULL_BATCH = 256;
     /** Every queue long-polls: with one pull per queue in flight, waiting on an idle queue delays no other. */
     private static final Duration LONG_POLL = Duration.ofMillis(500);
     private static final long RETRY_DELAY_MS = 100;
@@ -38,16 +36,19 @@ final class ConsumerWorker implements Runnable {
     private final List<MessageQueue> queues;
     /** consume mode reads everything stored; e2e mode only what is stored from now on. */
     private final boolean readStored;
+    /** Most messages per pull ({@code --pull-batch}). */
+    private final int pullBatch;
     private final ReceiveRecorder recorder;
     private final BooleanSupplier stopRequested;
     private final Map<MessageQueue, Long> startOffsets = new HashMap<>();
     private final Executor retryLater = CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
 
-    ConsumerWorker(PullConsumer consumer, List<MessageQueue> queues, Mode mode, ReceiveRecorder recorder,
-                   BooleanSupplier stopRequested) {
+    ConsumerWorker(PullConsumer consumer, List<MessageQueue> queues, Mode mode, int pullBatch,
+                   ReceiveRecorder recorder, BooleanSupplier stopRequested) {
         this.consumer = consumer;
         this.queues = List.copyOf(queues);
         this.readStored = mode == Mode.CONSUME;
+        this.pullBatch = pullBatch;
         this.recorder = recorder;
         this.stopRequested = stopRequested;
     }
@@ -76,7 +77,7 @@ final class ConsumerWorker implements Runnable {
         if (stopRequested.getAsBoolean()) {
             return;
         }
-        consumer.pullAsync(q, offset, PULL_BATCH, LONG_POLL).whenComplete((result, error) -> {
+        consumer.pullAsync(q, offset, pullBatch, LONG_POLL).whenComplete((result, error) -> {
             if (error != null) {
                 if (!stopRequested.getAsBoolean()) {
                     recorder.recordError();

@@ -65,6 +65,10 @@ public final class LoadOptions {
             description = "pull: threads pulling assigned queues; push: PushConsumer group members (default ${DEFAULT-VALUE}).")
     ConsumerApi consumerApi;
 
+    @Option(names = "--pull-batch", defaultValue = "256",
+            description = "pull API: most messages per pull, 1..1024 (default ${DEFAULT-VALUE}, the push consumer's pullBatchSize).")
+    int pullBatch;
+
     @Option(names = "--group", defaultValue = "bench-consumer", description = "Consumer group (default ${DEFAULT-VALUE}).")
     String group;
 
@@ -88,6 +92,7 @@ public final class LoadOptions {
         require(size >= Payload.HEADER_BYTES, "--size must be >= " + Payload.HEADER_BYTES);
         require(batch >= 1, "--batch must be >= 1");
         require(inflight >= 1, "--inflight must be >= 1");
+        require(pullBatch >= 1 && pullBatch <= 1024, "--pull-batch must be 1..1024");
         require(durationSeconds >= 1, "--duration must be >= 1");
         require(rate >= 0, "--rate must be >= 0");
         require(!oneInFlight || mode == Mode.E2E && producers == 1 && batch == 1,

@@ -90,7 +90,8 @@ public final class LoadRun {
             PullConsumer consumer = track(PullConsumer.builder().clientConfig(config.toBuilder().clientId(null).build())
                     .consumerGroup(options.group).build());
             consumer.start();
-            ConsumerWorker worker = new ConsumerWorker(consumer, share, options.mode, recorder, stopConsumers::get);
+            ConsumerWorker worker = new ConsumerWorker(consumer, share, options.mode, options.pullBatch, recorder,
+                    stopConsumers::get);
             worker.positionQueues();
             workers.add(worker);
         }

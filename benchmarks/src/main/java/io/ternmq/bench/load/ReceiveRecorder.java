@@ -52,10 +52,18 @@ final class ReceiveRecorder {
         if (!measuring.getAsBoolean()) {
             return;
         }
+        if (!e2e) { // every message is still read for its size; the meter is updated once per batch
+            long bytes = 0;
+            for (int i = 0, n = messages.size(); i < n; i++) {
+                bytes += messages.get(i).bodyLength();
+            }
+            meter.recordTotals(messages.size(), bytes);
+            return;
+        }
         long measureFrom = measureFromNanos.getAsLong();
         for (MessageExt m : messages) {
-            long sentAt = e2e ? Payload.sendNanosOf(m.body()) : -1;
-            if (!e2e || sentAt < 0) {
+            long sentAt = Payload.sendNanosOf(m.body());
+            if (sentAt < 0) {
                 meter.recordWithoutLatency(1, m.bodyLength());
             } else if (sentAt >= measureFrom) {
                 meter.recordSuccess(1, m.bodyLength(), now - sentAt);

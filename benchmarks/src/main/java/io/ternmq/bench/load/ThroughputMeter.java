@@ -43,6 +43,15 @@ final class ThroughputMeter {
         current.bytes.add(count * size);
     }
 
+    /** Records {@code count} messages of {@code totalBytes} bytes together, without latency (a pulled batch). */
+    void recordTotals(int count, long totalBytes) {
+        messages.add(count);
+        bytes.add(totalBytes);
+        Interval current = interval.get();
+        current.messages.add(count);
+        current.bytes.add(totalBytes);
+    }
+
     void recordError() {
         errors.increment();
     }

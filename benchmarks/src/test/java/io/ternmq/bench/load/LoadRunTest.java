@@ -68,6 +68,18 @@ class LoadRunTest {
     }
 
     @Test
+    void consumeModeWithSmallPullsStillReadsEveryMessageOnce(EmbeddedBroker broker) {
+        run(broker, "--mode", "produce", "--topic-prefix", "small-pulls", "--queues", "2", "--sync", "--batch", "10",
+                "--messages", "300", "--duration", "60");
+
+        Outcome consumed = run(broker, "--mode", "consume", "--topic-prefix", "small-pulls", "--queues", "2",
+                "--pull-batch", "7", "--idle-exit", "1", "--duration", "60");
+
+        assertEquals(0, consumed.exitCode, consumed.output);
+        assertEquals("300", consumed.result.get("recv_msgs"), consumed.output);
+    }
+
+    @Test
     void e2eRunOverPushConsumersDeliversEverySentMessage(EmbeddedBroker broker) {
         Outcome run = run(broker, "--mode", "e2e", "--consumer-api", "push", "--topic-prefix", "push", "--queues", "4",
                 "--producers", "2", "--consumers", "2", "--messages", "1000", "--duration", "60");

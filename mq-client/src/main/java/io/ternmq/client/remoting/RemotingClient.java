@@ -46,6 +46,11 @@ public final class RemotingClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RemotingClient.class.getName());
     private static final long RECONNECT_MIN_MS = 100;
     private static final long RECONNECT_MAX_MS = 2000;
+    /**
+     * Response bodies from this size on are gathered into an array of their own as they arrive: pull responses,
+     * whose messages become views over that array without a further copy (see {@code PulledMessages}).
+     */
+    static final int GATHER_BODIES_FROM = 64 * 1024;
 
     private final ClientConfig config;
     private final BrokerAddress address;
@@ -190,7 +195,8 @@ public final class RemotingClient implements AutoCloseable {
         InFlightRequests inFlight = new InFlightRequests(timer, callbacks);
         ClientFrameHandler handler = new ClientFrameHandler(inFlight, dispatcher, this::connectionLost);
         CompletableFuture<Connection> result = new CompletableFuture<>();
-        connector.connect(address, new FrameDecoder(config.maxFrameSize()), FrameEncoder.INSTANCE, handler)
+        connector.connect(address, new FrameDecoder(config.maxFrameSize(), GATHER_BODIES_FROM), FrameEncoder.INSTANCE,
+                        handler)
                 .whenComplete((channel, error) -> {
                     if (error != null) {
                         result.completeExceptionally(new RemotingException(RemotingException.Kind.CONNECT_FAILED,

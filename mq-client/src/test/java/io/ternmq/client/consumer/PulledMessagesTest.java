@@ -2,9 +2,14 @@ package io.ternmq.client.consumer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.ternmq.protocol.Frame;
+import io.ternmq.protocol.codec.FrameDecoder;
+import io.ternmq.protocol.codec.FrameEncoder;
 import io.ternmq.protocol.codec.MalformedFrameException;
 import io.ternmq.protocol.codec.WireReader;
 import io.ternmq.protocol.codec.WireWriter;
+import io.ternmq.protocol.command.Commands;
 import io.ternmq.protocol.command.Pull;
 import io.ternmq.protocol.message.MessageProperties;
 import io.ternmq.protocol.message.MessageView;
@@ -17,7 +22,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PulledMessagesTest {
@@ -32,18 +39,48 @@ class PulledMessagesTest {
         return buf;
     }
 
-    @Test
-    void viewsReadTheSameFieldsAsTheFullDecoder() {
+    private static Pull.Response twoMessages() {
         Map<String, String> props = new LinkedHashMap<>();
         props.put(MessageProperties.TAGS, "tagA");
         props.put(MessageProperties.KEYS, "k1  k2");
         props.put(MessageProperties.UNIQ_KEY, "uniq-1");
         MessageView plain = view("T", 7, props, "hello", "born:1");
         MessageView noProps = view("T", 8, Map.of(), "", null);
-        Pull.Response response = new Pull.Response(Pull.Status.FOUND, 9, 0, 9, List.of(plain, noProps));
+        return new Pull.Response(Pull.Status.FOUND, 9, 0, 9, List.of(plain, noProps));
+    }
+
+    @Test
+    void viewsReadTheSameFieldsAsTheFullDecoder() {
+        Pull.Response response = twoMessages();
 
         PulledMessages pulled = PulledMessages.decode(new WireReader(encode(response)), 1);
 
+        assertSameAsFullDecoder(response, pulled);
+    }
+
+    @Test
+    void viewsOverAGatheredFrameBodyReadTheSameFieldsAfterTheFrameIsReleased() {
+        Pull.Response response = twoMessages();
+        ByteBuf body = encode(response);
+        ByteBuf wire = Unpooled.buffer();
+        FrameEncoder.writeHeader(wire, new Frame(Commands.PULL.code(), Frame.FLAG_RESPONSE, 2, 1, 0, body));
+        wire.writeBytes(body);
+        body.release();
+        EmbeddedChannel connection = new EmbeddedChannel(new FrameDecoder(1 << 20, 1)); // gathers every body
+        connection.writeInbound(wire);
+        Frame frame = connection.readInbound();
+        byte[] frameArray = frame.body().array();
+
+        PulledMessages pulled = PulledMessages.decode(new WireReader(frame.body().duplicate()), 2);
+        frame.release();
+
+        assertSame(frameArray, pulled.raw(), "no copy of the gathered body");
+        assertEquals(1 + 8 + 8 + 8 + 4, pulled.rawStart(), "the views index the frame's own array after its header");
+        assertSameAsFullDecoder(response, pulled);
+        assertFalse(connection.finishAndReleaseAll());
+    }
+
+    private static void assertSameAsFullDecoder(Pull.Response response, PulledMessages pulled) {
         assertEquals(9, pulled.nextOffset());
         for (int i = 0; i < 2; i++) {
             MessageExt lazy = pulled.messages().get(i);

@@ -2,6 +2,7 @@ package io.ternmq.protocol.codec;
 
 import io.netty.buffer.ByteBuf;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,6 +95,22 @@ public final class WireReader {
         byte[] b = new byte[in.readableBytes()];
         in.readBytes(b);
         return b;
+    }
+
+    /**
+     * The bytes left, as a window on an array, without copying when the frame's body was gathered into an array of
+     * its own ({@link FrameDecoder}'s {@code gatherBodiesFrom}); else as a copy, like {@link #rest()}. The window
+     * is the buffer's {@code position()} to {@code limit()} of its {@code array()}, which may hold the frame's
+     * other fields too and must not be written. Reading it stays valid after the frame is released.
+     */
+    public ByteBuffer restShared() {
+        int n = in.readableBytes();
+        if (in.hasArray() && (in instanceof GatheredBody || in.unwrap() instanceof GatheredBody)) {
+            ByteBuffer window = ByteBuffer.wrap(in.array(), in.arrayOffset() + in.readerIndex(), n);
+            in.skipBytes(n);
+            return window;
+        }
+        return ByteBuffer.wrap(rest());
     }
 
     /**

@@ -14,12 +14,26 @@ import java.util.List;
  * A PULL response written straight from the stored records' bytes: the same wire format as {@link Pull.Response}
  * with {@link MessageView}s (see there), but each field is copied from the record instead of being decoded into
  * strings, a property map and a body array first and encoded again. That is one copy of each body (record to
- * response buffer) instead of three, and no per-message objects. The store's and the wire's encodings of strings
- * (u16 length + UTF-8) and of property pairs coincide; only the map's pair count has to be computed.
+ * response buffer) instead of three. The store's and the wire's encodings of strings (u16 length + UTF-8) and of
+ * property pairs coincide; only the map's pair count has to be computed. The stored property pairs are followed
+ * by the body (i32 length + bytes) exactly as on the wire, so pairs and body go out as one copy.
+ *
+ * <p>Per message the encoder allocates nothing and makes two writes into the response: the fields before the
+ * pairs, assembled in a heap scratch buffer (the message id written as bytes, never as a {@code String}), then the
+ * pairs and body, copied through one reusable cursor per record (a duplicate of its read-only view, whose position
+ * and limit are this encoder's own). On the consume path per-field slices, id strings and bounds-checked writes
+ * cost more than the bytes they moved.
  *
  * <p>Immutable; encodes on the thread that writes the response.
  */
 final class StoredPullResponse implements Body {
+    /**
+     * Where a record's baseQueueOffset lies before its topic ({@code RecordEncoder}'s layout: header bytes 20 and
+     * 48); message i of the record has queue offset baseQueueOffset + i, and i is part of its message id.
+     */
+    private static final int TOPIC_AFTER_BASE_QUEUE_OFFSET = 48 - 20;
+    /** Fixed bytes of a message's fields before its pairs: ids, offsets, timestamps, flags and the pair count. */
+    private static final int HEAD_FIXED = 4 + 8 + 8 + MessageIdBytes.WIRE_SIZE + 8 + 8 + 4 + 4 + 4 + 4;
     private final Pull.Status status;
     private final long nextOffset;
     private final long minOffset;
@@ -39,34 +53,66 @@ final class StoredPullResponse implements Body {
     public void encode(WireWriter out, int version) {
         ByteBuf buf = out.buffer();
         buf.ensureWritable(encodedSize()); // one allocation instead of doubling through the whole response
-        out.int8(status.ordinal()).int64(nextOffset).int64(minOffset).int64(maxOffset).int32(messages.size());
-        for (StoredMessageBytes m : messages) {
+        buf.writeByte(status.ordinal()).writeLong(nextOffset).writeLong(minOffset).writeLong(maxOffset)
+                .writeInt(messages.size());
+        ByteBuffer head = ByteBuffer.allocate(HEAD_FIXED + 3 * 256);
+        ByteBuffer record = null;
+        ByteBuffer cursor = null;
+        long baseQueueOffset = 0;
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            StoredMessageBytes m = messages.get(i);
             ByteBuffer r = m.record();
-            copyShortPrefixed(buf, r, m.topicPos());
-            buf.writeInt(m.queueId()).writeLong(m.queueOffset()).writeLong(m.commitLogOffset());
-            out.string(m.messageId());
-            buf.writeLong(m.storeTimestamp()).writeLong(m.bornTimestamp());
-            copyShortPrefixed(buf, r, m.bornHostPos());
-            copyShortPrefixed(buf, r, m.storeHostPos());
-            buf.writeInt(m.flag()).writeInt(m.sysFlag()).writeInt(m.reconsumeTimes());
-            int propsLength = m.propertiesLength();
-            buf.writeInt(pairCount(r, m.propertiesPos() + 2, propsLength));
-            buf.writeBytes(m.slice(m.propertiesPos() + 2, propsLength));
-            buf.writeBytes(m.slice(m.bodyPos(), 4 + m.bodyLength())); // i32 length + bytes, as the wire's bytes field
+            if (r != record) { // the messages of one batch record share its view, and so one cursor
+                record = r;
+                cursor = r.duplicate();
+                baseQueueOffset = r.getLong(m.topicPos() - TOPIC_AFTER_BASE_QUEUE_OFFSET);
+            }
+            int topicPos = m.topicPos();
+            int bornHostPos = m.bornHostPos();
+            int storeHostPos = m.storeHostPos();
+            int topicSize = 2 + shortAt(r, topicPos);
+            int bornHostSize = 2 + shortAt(r, bornHostPos);
+            int storeHostSize = 2 + shortAt(r, storeHostPos);
+            int headSize = HEAD_FIXED + topicSize + bornHostSize + storeHostSize;
+            if (head.capacity() < headSize) {
+                head = ByteBuffer.allocate(headSize);
+            }
+            head.clear();
+            put(head, r, topicPos, topicSize);
+            head.putInt(m.queueId()).putLong(m.queueOffset()).putLong(m.commitLogOffset());
+            MessageIdBytes.put(head, m.commitLogOffset(), (int) (m.queueOffset() - baseQueueOffset));
+            head.putLong(m.storeTimestamp()).putLong(m.bornTimestamp());
+            put(head, r, bornHostPos, bornHostSize);
+            put(head, r, storeHostPos, storeHostSize);
+            int pairsPos = m.propertiesPos() + 2;
+            head.putInt(m.flag()).putInt(m.sysFlag()).putInt(m.reconsumeTimes())
+                    .putInt(pairCount(r, pairsPos, m.propertiesLength()));
+            buf.writeBytes(head.array(), 0, head.position());
+            // the pairs, then the body's i32 length and bytes: contiguous in the record and on the wire
+            copy(buf, cursor, pairsPos, m.bodyPos() + 4 + m.bodyLength() - pairsPos);
         }
     }
 
     private int encodedSize() {
         int size = 1 + 8 + 8 + 8 + 4;
-        for (StoredMessageBytes m : messages) {
-            size += MessageView.MIN_SIZE + 24 + shortAt(m.record(), m.topicPos()) + shortAt(m.record(), m.bornHostPos())
-                    + shortAt(m.record(), m.storeHostPos()) + m.propertiesLength() + m.bodyLength();
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            StoredMessageBytes m = messages.get(i);
+            ByteBuffer r = m.record();
+            size += MessageView.MIN_SIZE + 24 + shortAt(r, m.topicPos()) + shortAt(r, m.bornHostPos())
+                    + shortAt(r, m.storeHostPos()) + m.propertiesLength() + m.bodyLength();
         }
         return size;
     }
 
-    private static void copyShortPrefixed(ByteBuf buf, ByteBuffer r, int pos) {
-        buf.writeBytes(r.slice(pos, 2 + shortAt(r, pos)));
+    private static void copy(ByteBuf buf, ByteBuffer cursor, int pos, int length) {
+        cursor.limit(cursor.capacity()).position(pos).limit(pos + length);
+        buf.writeBytes(cursor);
+    }
+
+    /** Appends {@code length} bytes of the record at {@code pos} (absolute bulk get: no slice). */
+    private static void put(ByteBuffer head, ByteBuffer r, int pos, int length) {
+        head.put(head.position(), r, pos, length);
+        head.position(head.position() + length);
     }
 
     private static int shortAt(ByteBuffer r, int pos) {

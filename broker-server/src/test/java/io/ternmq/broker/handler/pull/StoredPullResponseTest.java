@@ -34,28 +34,65 @@ class StoredPullResponseTest {
     @Test
     void encodesTheSameMessagesAsPullResponseOfMessageViews() throws Exception {
         try (MessageStore store = MessageStores.open(StoreConfig.defaults(dir).withSegmentSize(1 << 20))) {
-            store.append(AppendRequest.single("T", 1, MessageDraft.of("solo".getBytes(StandardCharsets.UTF_8),
-                    Map.of("TAGS", "a", "KEYS", "k1 k2", "ü", "värde"), 11))).join();
-            store.append(new AppendRequest("T", 1, List.of(
-                    MessageDraft.of(new byte[0], Map.of(), 12),
-                    MessageDraft.of("second".getBytes(StandardCharsets.UTF_8), Map.of("TAGS", "b"), 13),
-                    MessageDraft.of(new byte[3000], Map.of("UNIQ_KEY", "U3"), 14)), "10.1.2.3:4567")).join();
-            awaitReadable(store, 4);
+            appendSoloAndBatch(store);
 
-            ReadResult decoded = store.read("T", 1, 1, 10, 1 << 20, MessageFilter.ACCEPT_ALL);
-            ReadBytesResult raw = store.readBytes("T", 1, 1, 10, 1 << 20, MessageFilter.ACCEPT_ALL);
-            assertEquals(decoded.nextOffset(), raw.nextOffset());
-            Pull.Response expected = new Pull.Response(Pull.Status.FOUND, decoded.nextOffset(), decoded.minOffset(),
-                    decoded.maxOffset(), MessageViews.of(decoded.messages()));
-            Pull.Response actual = roundTrip(new StoredPullResponse(Pull.Status.FOUND, raw.nextOffset(),
-                    raw.minOffset(), raw.maxOffset(), raw.messages()));
+            Compared both = expectedAndActual(store, 1);
 
-            assertEquals(3, actual.messages().size(), "reading from offset 1 starts inside the batch entry");
-            assertEquals(expected.nextOffset(), actual.nextOffset());
-            assertEquals(expected.maxOffset(), actual.maxOffset());
-            for (int i = 0; i < expected.messages().size(); i++) {
-                assertSameMessage(expected.messages().get(i), actual.messages().get(i));
-            }
+            assertEquals(3, both.actual().size(), "reading from offset 1 starts inside the batch entry");
+            assertSameMessages(both.expected(), both.actual());
+        }
+    }
+
+    @Test
+    void encodesEachRecordsOwnFieldsWhenOneResponseSpansSeveralRecords() throws Exception {
+        try (MessageStore store = MessageStores.open(StoreConfig.defaults(dir).withSegmentSize(1 << 20))) {
+            appendSoloAndBatch(store);
+            store.append(AppendRequest.single("T", 1, MessageDraft.of("last".getBytes(StandardCharsets.UTF_8),
+                    Map.of("TAGS", "z"), 15))).join();
+            awaitReadable(store, 5);
+
+            Compared both = expectedAndActual(store, 0);
+
+            assertEquals(5, both.actual().size(), "a solo record, a batch record of three, a solo record");
+            assertSameMessages(both.expected(), both.actual());
+            assertEquals(List.of("solo", "", "second", "last"), List.of(
+                    new String(both.actual().get(0).body(), StandardCharsets.UTF_8),
+                    new String(both.actual().get(1).body(), StandardCharsets.UTF_8),
+                    new String(both.actual().get(2).body(), StandardCharsets.UTF_8),
+                    new String(both.actual().get(4).body(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    private void appendSoloAndBatch(MessageStore store) throws InterruptedException {
+        store.append(AppendRequest.single("T", 1, MessageDraft.of("solo".getBytes(StandardCharsets.UTF_8),
+                Map.of("TAGS", "a", "KEYS", "k1 k2", "ü", "värde"), 11))).join();
+        store.append(new AppendRequest("T", 1, List.of(
+                MessageDraft.of(new byte[0], Map.of(), 12),
+                MessageDraft.of("second".getBytes(StandardCharsets.UTF_8), Map.of("TAGS", "b"), 13),
+                MessageDraft.of(new byte[3000], Map.of("UNIQ_KEY", "U3"), 14)), "10.1.2.3:4567")).join();
+        awaitReadable(store, 4);
+    }
+
+    /** What the decoded-message path sends and what the record-bytes path sends, read from one offset. */
+    private record Compared(List<MessageView> expected, List<MessageView> actual) {
+    }
+
+    private static Compared expectedAndActual(MessageStore store, long offset) {
+        ReadResult decoded = store.read("T", 1, offset, 10, 1 << 20, MessageFilter.ACCEPT_ALL);
+        ReadBytesResult raw = store.readBytes("T", 1, offset, 10, 1 << 20, MessageFilter.ACCEPT_ALL);
+        assertEquals(decoded.nextOffset(), raw.nextOffset());
+        Pull.Response actual = roundTrip(new StoredPullResponse(Pull.Status.FOUND, raw.nextOffset(),
+                raw.minOffset(), raw.maxOffset(), raw.messages()));
+        assertEquals(decoded.nextOffset(), actual.nextOffset());
+        assertEquals(decoded.minOffset(), actual.minOffset());
+        assertEquals(decoded.maxOffset(), actual.maxOffset());
+        return new Compared(MessageViews.of(decoded.messages()), actual.messages());
+    }
+
+    private static void assertSameMessages(List<MessageView> expected, List<MessageView> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertSameMessage(expected.get(i), actual.get(i));
         }
     }
 
