@@ -27,11 +27,6 @@ import java.util.List;
  * <p>Immutable; encodes on the thread that writes the response.
  */
 final class StoredPullResponse implements Body {
-    /**
-     * Where a record's baseQueueOffset lies before its topic ({@code RecordEncoder}'s layout: header bytes 20 and
-     * 48); message i of the record has queue offset baseQueueOffset + i, and i is part of its message id.
-     */
-    private static final int TOPIC_AFTER_BASE_QUEUE_OFFSET = 48 - 20;
     /** Fixed bytes of a message's fields before its pairs: ids, offsets, timestamps, flags and the pair count. */
     private static final int HEAD_FIXED = 4 + 8 + 8 + MessageIdBytes.WIRE_SIZE + 8 + 8 + 4 + 4 + 4 + 4;
     private final Pull.Status status;
@@ -58,14 +53,12 @@ final class StoredPullResponse implements Body {
         ByteBuffer head = ByteBuffer.allocate(HEAD_FIXED + 3 * 256);
         ByteBuffer record = null;
         ByteBuffer cursor = null;
-        long baseQueueOffset = 0;
         for (int i = 0, n = messages.size(); i < n; i++) {
             StoredMessageBytes m = messages.get(i);
             ByteBuffer r = m.record();
             if (r != record) { // the messages of one batch record share its view, and so one cursor
                 record = r;
                 cursor = r.duplicate();
-                baseQueueOffset = r.getLong(m.topicPos() - TOPIC_AFTER_BASE_QUEUE_OFFSET);
             }
             int topicPos = m.topicPos();
             int bornHostPos = m.bornHostPos();
@@ -80,7 +73,7 @@ final class StoredPullResponse implements Body {
             head.clear();
             put(head, r, topicPos, topicSize);
             head.putInt(m.queueId()).putLong(m.queueOffset()).putLong(m.commitLogOffset());
-            MessageIdBytes.put(head, m.commitLogOffset(), (int) (m.queueOffset() - baseQueueOffset));
+            MessageIdBytes.put(head, m.commitLogOffset(), m.index());
             head.putLong(m.storeTimestamp()).putLong(m.bornTimestamp());
             put(head, r, bornHostPos, bornHostSize);
             put(head, r, storeHostPos, storeHostSize);
