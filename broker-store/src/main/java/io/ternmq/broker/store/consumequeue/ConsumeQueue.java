@@ -54,6 +54,12 @@ public final class ConsumeQueue {
     private volatile long maxQueueOffset;
     private long flushedEntryCount;
     private volatile boolean deleted;
+    /**
+     * The entry the last offset lookup found: consumers read on from where they stopped, so the next lookup usually
+     * wants it or the one after it, and checking those two costs two reads instead of a binary search's dozen or so.
+     * A hint only: every use re-reads and checks the entry.
+     */
+    private volatile long lookupHint = -1;
 
     private ConsumeQueue(Path dir, String topic, int queueId, int entriesPerFile) {
         this.dir = dir;
@@ -219,8 +225,19 @@ public final class ConsumeQueue {
         if (queueOffset < minQueueOffset || queueOffset >= maxQueueOffset) {
             return -1;
         }
-        long lastAtOrBelow = lastEntryAtOrBelow(queueOffset, ConsumeQueueEntry::baseQueueOffset);
-        return lastAtOrBelow;
+        long hint = lookupHint;
+        for (long candidate = hint; hint >= 0 && candidate <= hint + 1; candidate++) {
+            ConsumeQueueEntry e = entry(candidate);
+            if (e != null && e.baseQueueOffset() <= queueOffset && queueOffset < e.endQueueOffset()) {
+                lookupHint = candidate;
+                return candidate;
+            }
+        }
+        long found = lastEntryAtOrBelow(queueOffset, ConsumeQueueEntry::baseQueueOffset);
+        if (found >= 0) {
+            lookupHint = found;
+        }
+        return found;
     }
 
     /** Index of the first entry stored at or after {@code timestamp}, or {@link #entryCount()} when none. */

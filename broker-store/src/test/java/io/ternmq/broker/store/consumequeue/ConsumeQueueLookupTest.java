@@ -1,0 +1,54 @@
+package io.ternmq.broker.store.consumequeue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Offset lookups find the entry holding the offset whatever order they come in (the last find is only a hint). */
+class ConsumeQueueLookupTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyOffsetIsFoundInItsEntryInOrderBackwardsAndAtRandom() throws IOException {
+        ConsumeQueue cq = ConsumeQueue.create(dir, "t", 0, 16); // several files
+        List<Long> entryOf = new ArrayList<>(); // queue offset -> entry index
+        Random random = new Random(7);
+        long offset = 0;
+        for (int i = 0; i < 100; i++) {
+            int count = 1 + random.nextInt(i % 3 == 0 ? 1 : 20); // single messages and batches
+            cq.append(new ConsumeQueueEntry(1000L * i, 100, 0, 0, offset, count, 1_700_000_000_000L + i));
+            for (int m = 0; m < count; m++) {
+                entryOf.add((long) i);
+            }
+            offset += count;
+        }
+        cq.commit();
+
+        List<Long> order = new ArrayList<>();
+        for (long o = 0; o < offset; o++) {
+            order.add(o);
+        }
+        check(cq, entryOf, order);
+        Collections.reverse(order);
+        check(cq, entryOf, order);
+        Collections.shuffle(order, random);
+        check(cq, entryOf, order);
+        assertEquals(-1, cq.findEntryByQueueOffset(offset), "past the end");
+        cq.close();
+    }
+
+    private static void check(ConsumeQueue cq, List<Long> entryOf, List<Long> offsets) {
+        for (long o : offsets) {
+            assertEquals(entryOf.get((int) o), cq.findEntryByQueueOffset(o), "offset " + o);
+        }
+    }
+}
