@@ -198,26 +198,47 @@ public final class ConsumeQueue {
 
     /** @return the entry, or null when it is outside {@code [minEntry, entryCount)}, unreadable or damaged */
     public ConsumeQueueEntry entry(long index) {
-        if (index < minEntry || index >= entryCount) {
-            return null;
+        List<ConsumeQueueEntry> one = entries(index, 1);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    /**
+     * Up to {@code max} consecutive entries from {@code index}, read with one system call: fewer when the queue or
+     * the file ends first, or before the first damaged entry; empty when {@code index} is outside {@code [minEntry,
+     * entryCount)}.
+     */
+    public List<ConsumeQueueEntry> entries(long index, int max) {
+        if (index < minEntry || index >= entryCount || max <= 0) {
+            return List.of();
         }
         Map.Entry<Long, FileChannel> file = files.floorEntry(index);
         if (file == null) {
-            return null;
+            return List.of();
         }
-        ByteBuffer b = ByteBuffer.allocate(ConsumeQueueEntry.SIZE);
+        long fileEnd = file.getKey() + entriesPerFile;
+        int count = (int) Math.min(max, Math.min(entryCount, fileEnd) - index);
+        ByteBuffer b = ByteBuffer.allocate(count * ConsumeQueueEntry.SIZE);
         try {
             long position = (index - file.getKey()) * ConsumeQueueEntry.SIZE;
             while (b.hasRemaining()) {
                 if (file.getValue().read(b, position + b.position()) < 0) {
-                    return null;
+                    break;
                 }
             }
         } catch (IOException e) {
-            return null; // file removed by retention or deleteTopic while we read
+            return List.of(); // file removed by retention or deleteTopic while we read
         }
         b.flip();
-        return ConsumeQueueEntry.readFrom(b, new CRC32C());
+        List<ConsumeQueueEntry> out = new ArrayList<>(count);
+        CRC32C crc = new CRC32C();
+        while (b.remaining() >= ConsumeQueueEntry.SIZE) {
+            ConsumeQueueEntry e = ConsumeQueueEntry.readFrom(b, crc);
+            if (e == null) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
     }
 
     /** Index of the entry holding {@code queueOffset}, or -1 when it is not in the queue. */

@@ -72,8 +72,9 @@ public final class QueueReader {
         long next = offset;
         long bytes = 0;
         int scanned = 0;
+        EntryCursor entries = new EntryCursor(cq, entryIndex);
         for (long i = entryIndex; i < cq.entryCount() && scanned++ < MAX_SCANNED_ENTRIES; i++) {
-            ConsumeQueueEntry e = cq.entry(i);
+            ConsumeQueueEntry e = entries.get(i, maxMessages);
             if (e == null) {
                 break;
             }
@@ -142,9 +143,10 @@ public final class QueueReader {
         }
         BytesCollector c = new BytesCollector(offset, Math.max(1, maxMessages), maxBytes, filter);
         RecordLayout layout = new RecordLayout(check == RecordCheck.ON_READ);
+        EntryCursor entries = new EntryCursor(cq, entry);
         int scanned = 0;
         for (long i = entry; i < cq.entryCount() && scanned++ < MAX_SCANNED_ENTRIES && !c.full; i++) {
-            ConsumeQueueEntry e = cq.entry(i);
+            ConsumeQueueEntry e = entries.get(i, maxMessages);
             if (e == null) {
                 break;
             }

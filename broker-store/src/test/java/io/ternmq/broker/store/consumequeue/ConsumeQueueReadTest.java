@@ -12,8 +12,11 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Offset lookups find the entry holding the offset whatever order they come in (the last find is only a hint). */
-class ConsumeQueueLookupTest {
+/**
+ * Offset lookups find the entry holding the offset whatever order they come in (the last find is only a hint); bulk
+ * reads of entries stop at the end of a file and of the queue.
+ */
+class ConsumeQueueReadTest {
     @TempDir
     Path dir;
 
@@ -43,6 +46,22 @@ class ConsumeQueueLookupTest {
         Collections.shuffle(order, random);
         check(cq, entryOf, order);
         assertEquals(-1, cq.findEntryByQueueOffset(offset), "past the end");
+        cq.close();
+    }
+
+    @Test
+    void entriesAreReadInChunksThatEndWithTheirFileOrTheQueue() throws IOException {
+        ConsumeQueue cq = ConsumeQueue.create(dir, "t", 0, 16);
+        for (int i = 0; i < 40; i++) {
+            cq.append(new ConsumeQueueEntry(100L * i, 100, 0, 0, i, 1, 0));
+        }
+        cq.commit();
+        assertEquals(6, cq.entries(10, 64).size(), "the first file holds entries 0-15");
+        assertEquals(10L, cq.entries(10, 64).get(0).baseQueueOffset());
+        assertEquals(3, cq.entries(20, 3).size());
+        assertEquals(8, cq.entries(32, 64).size(), "the queue ends at 40");
+        assertEquals(List.of(), cq.entries(40, 64));
+        assertEquals(cq.entry(33), cq.entries(32, 2).get(1));
         cq.close();
     }
 
