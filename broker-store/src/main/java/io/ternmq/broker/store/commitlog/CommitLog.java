@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Records (layout in {@link RecordEncoder}) never span segments.
  *
  * <p>Appends are serialised by one put lock, under which queue offsets are assigned, the store timestamp is taken
- * (never decreasing) and the record is copied into the segment's shared mapping ({@link Segment}), so it is in the OS
- * page cache, and survives a process crash, when {@link #append} returns. {@link #maxOffset()} moves only after the
+ * (never decreasing) and the record is written with a positional {@code FileChannel.write}, so it is in the OS page
+ * cache, and survives a process crash, when {@link #append} returns. {@link #maxOffset()} moves only after the
  * whole record is written, so readers never see a partial record.
  *
  * <p>Crash behaviour: a crash during a write leaves a torn record at the tail; recovery finds it by CRC and cuts
