@@ -68,8 +68,11 @@ public final class CommitLog {
 
     /**
      * Appends several entries in order, as consecutive records written with one positional write per segment
-     * they land in (one system call instead of one per entry). Each entry gets its own outcome; all are written or,
-     * after a write error or a rejection of the whole store (disk full, failed), none are.
+     * they land in (one system call instead of one per entry). Each entry gets its own outcome. When the store
+     * refuses writes (disk full, failed) every entry is refused and nothing is written; after a write error every
+     * entry is reported failed and the store stops taking writes, though entries written before a segment roll in
+     * the same call may be stored, as the record of a failed single append may be (the producer's retry then
+     * duplicates it: at least once).
      */
     public List<AppendOutcome> appendAll(List<PreparedEntry> entries, QueueOffsetAssigner offsets) {
         List<AppendOutcome> outcomes = appendAllUnderLock(entries, offsets);
