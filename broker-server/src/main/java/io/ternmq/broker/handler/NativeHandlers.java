@@ -70,11 +70,13 @@ public final class NativeHandlers {
                 DelayLevels.parse(core.config().get(BrokerConfigKeys.MESSAGE_DELAY_LEVEL)));
         QueueLockTable locks = new QueueLockTable(core.clock(),
                 core.config().get(BrokerConfigKeys.REBALANCE_LOCK_MAX_LIVE_TIME), core.consumerGroups()::isMember);
-        TransactionalSendHandler send = new TransactionalSendHandler(new SendHandler(core.messages()), transactions);
+        SendHandler plainSend = new SendHandler(core.messages());
+        TransactionalSendHandler send = new TransactionalSendHandler(plainSend, transactions);
         return new HandlerRegistry()
                 .register(Commands.HELLO, new HelloHandler(core.config()))
                 .register(Commands.SEND, send)
-                .register(Commands.SEND_MULTI, new SendMultiHandler(send))
+                .register(Commands.SEND_MULTI, new SendMultiHandler(send, plainSend,
+                        TransactionalSendHandler::isPlain))
                 .register(Commands.END_TX, new EndTxHandler(transactions))
                 .register(Commands.LIST_TRANSACTIONS, new ListTransactionsHandler(transactions))
                 .register(Commands.PULL, new PullHandler(core, holds,

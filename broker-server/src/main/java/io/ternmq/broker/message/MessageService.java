@@ -17,6 +17,9 @@ import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.broker.topic.TopicCheck;
 import io.ternmq.broker.topic.TopicRegistry;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,34 +52,91 @@ public final class MessageService {
      * ({@link ScheduleRouter}) and reaches its topic when due.
      */
     public CompletableFuture<AppendOutcome> append(AppendRequest request) {
-        TopicCheck check = topics.checkWrite(request.topic(), request.queueId());
-        if (check != TopicCheck.OK) {
-            return CompletableFuture.completedFuture(AppendOutcome.rejected(check));
+        Checked checked = check(request);
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
-        AppendResult invalid = validate(request);
-        if (invalid != null) {
-            return CompletableFuture.completedFuture(new AppendOutcome(TopicCheck.OK, invalid));
-        }
-        ScheduleRouter.Routing routing = schedule.route(request);
-        if (routing.rejection() != null) {
-            return CompletableFuture.completedFuture(new AppendOutcome(TopicCheck.OK, routing.rejection()));
-        }
-        boolean scheduled = ScheduleTopics.isInternal(routing.request().topic());
-        request = routing.request();
+        AppendRequest routed = checked.routed();
         CompletableFuture<AppendResult> stored;
         try {
-            stored = store.append(request);
+            stored = store.append(routed);
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
         }
-        long bytes = request.messages().stream().mapToLong(m -> m.body().length).sum();
+        return outcome(routed, stored);
+    }
+
+    /**
+     * As {@link #append} for each request, in list order, with the accepted ones written to the store together
+     * ({@link MessageStore#appendAll}): one SEND_MULTI's entries for many queues cost one CommitLog write.
+     *
+     * @return one future per request, in list order
+     */
+    public List<CompletableFuture<AppendOutcome>> appendAll(List<AppendRequest> requests) {
+        List<CompletableFuture<AppendOutcome>> outcomes = new ArrayList<>(requests.size());
+        List<AppendRequest> accepted = new ArrayList<>(requests.size());
+        List<Integer> acceptedIndexes = new ArrayList<>(requests.size());
+        for (AppendRequest request : requests) {
+            Checked checked = check(request);
+            if (checked.refusal() == null) {
+                acceptedIndexes.add(outcomes.size());
+                accepted.add(checked.routed());
+            }
+            outcomes.add(checked.refusal());
+        }
+        if (accepted.isEmpty()) {
+            return outcomes;
+        }
+        List<CompletableFuture<AppendResult>> stored;
+        try {
+            stored = store.appendAll(accepted);
+        } catch (RuntimeException e) {
+            stored = Collections.nCopies(accepted.size(), CompletableFuture.failedFuture(e));
+        }
+        for (int i = 0; i < accepted.size(); i++) {
+            outcomes.set(acceptedIndexes.get(i), outcome(accepted.get(i), stored.get(i)));
+        }
+        return outcomes;
+    }
+
+    /** A request after its checks: refused (a completed outcome), or to be stored as {@code routed}. */
+    private record Checked(CompletableFuture<AppendOutcome> refusal, AppendRequest routed) {
+        static Checked refused(AppendOutcome outcome) {
+            return new Checked(CompletableFuture.completedFuture(outcome), null);
+        }
+    }
+
+    /** Topic, queue, limits and schedule checks. */
+    private Checked check(AppendRequest request) {
+        TopicCheck check = topics.checkWrite(request.topic(), request.queueId());
+        if (check != TopicCheck.OK) {
+            return Checked.refused(AppendOutcome.rejected(check));
+        }
+        AppendResult invalid = validate(request);
+        if (invalid != null) {
+            return Checked.refused(new AppendOutcome(TopicCheck.OK, invalid));
+        }
+        ScheduleRouter.Routing routing = schedule.route(request);
+        if (routing.rejection() != null) {
+            return Checked.refused(new AppendOutcome(TopicCheck.OK, routing.rejection()));
+        }
+        return new Checked(null, routing.request());
+    }
+
+    private CompletableFuture<AppendOutcome> outcome(AppendRequest request, CompletableFuture<AppendResult> stored) {
+        boolean scheduled = ScheduleTopics.isInternal(request.topic());
+        long bytes = 0;
+        for (MessageDraft m : request.messages()) {
+            bytes += m.body().length;
+        }
+        long storedBytes = bytes;
         return stored.handle((result, error) -> {
             if (error != null) {
                 return new AppendOutcome(TopicCheck.OK,
                         AppendResult.rejected(AppendStatus.SERVICE_NOT_AVAILABLE, "store failed: " + error));
             }
             if (result.ok()) {
-                stats.recordIn(result.messageCount(), bytes);
+                stats.recordIn(result.messageCount(), storedBytes);
             }
             return new AppendOutcome(TopicCheck.OK, result, scheduled);
         });

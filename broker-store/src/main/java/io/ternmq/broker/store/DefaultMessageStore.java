@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class DefaultMessageStore implements MessageStore {
     private static final long DELETE_TOPIC_DISPATCH_WAIT_MS = 5_000;
+    /** Most bytes {@link #appendAll} writes with one call; bounds the CommitLog's group buffer. */
+    private static final long MAX_GROUP_BYTES = 4L * 1024 * 1024;
     private final StoreConfig config;
     private final StorageHooks hooks;
     private final WriteGate gate;
@@ -145,7 +148,11 @@ final class DefaultMessageStore implements MessageStore {
         if (rejection != null) {
             return CompletableFuture.completedFuture(rejection);
         }
-        AppendOutcome outcome = commitLog.append(entry, queueOffsets);
+        return completed(entry, commitLog.append(entry, queueOffsets));
+    }
+
+    /** The result of a CommitLog outcome; with SYNC_FLUSH it completes once the entry is fsynced. */
+    private CompletableFuture<AppendResult> completed(PreparedEntry entry, AppendOutcome outcome) {
         if (!outcome.written()) {
             return CompletableFuture.completedFuture(AppendResult.rejected(outcome.status(), outcome.errorMessage()));
         }
@@ -157,6 +164,52 @@ final class DefaultMessageStore implements MessageStore {
                 ids.length, List.of(ids), outcome.storeTimestamp(), null);
         return groupCommit == null ? CompletableFuture.completedFuture(ok)
                 : groupCommit.submit(outcome.endOffset(), ok);
+    }
+
+    @Override
+    public List<CompletableFuture<AppendResult>> appendAll(List<AppendRequest> requests) {
+        List<CompletableFuture<AppendResult>> results = new ArrayList<>(requests.size());
+        List<PreparedEntry> group = new ArrayList<>(requests.size());
+        List<Integer> groupIndexes = new ArrayList<>(requests.size());
+        long groupBytes = 0;
+        for (AppendRequest request : requests) {
+            AppendResult rejection = closed.get()
+                    ? AppendResult.rejected(AppendStatus.SERVICE_NOT_AVAILABLE, "store is closed")
+                    : validator.checkRequest(request);
+            PreparedEntry entry = null;
+            if (rejection == null) {
+                entry = PreparedEntry.of(request, storeHostBytes);
+                rejection = validator.checkPrepared(entry);
+            }
+            if (rejection != null) {
+                results.add(CompletableFuture.completedFuture(rejection));
+                continue;
+            }
+            if (groupBytes + entry.totalSize() > MAX_GROUP_BYTES && !group.isEmpty()) {
+                appendGroup(group, groupIndexes, results);
+                groupBytes = 0;
+            }
+            groupIndexes.add(results.size());
+            results.add(null); // filled in by appendGroup
+            group.add(entry);
+            groupBytes += entry.totalSize();
+        }
+        appendGroup(group, groupIndexes, results);
+        return results;
+    }
+
+    /** Writes the prepared entries together and sets their results at their indexes; empties both lists. */
+    private void appendGroup(List<PreparedEntry> group, List<Integer> indexes,
+                             List<CompletableFuture<AppendResult>> results) {
+        if (group.isEmpty()) {
+            return;
+        }
+        List<AppendOutcome> outcomes = commitLog.appendAll(group, queueOffsets);
+        for (int i = 0; i < group.size(); i++) {
+            results.set(indexes.get(i), completed(group.get(i), outcomes.get(i)));
+        }
+        group.clear();
+        indexes.clear();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ternmq.broker.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,22 @@ public interface MessageStore extends AutoCloseable {
      * offsets. Nothing is written when the request is rejected (too large, disk full, illegal).
      */
     CompletableFuture<AppendResult> append(AppendRequest request);
+
+    /**
+     * Appends several entries in list order, each as {@link #append} would (own checks, own result, same
+     * durability), but written together: entries for many queues arriving in one request cost one write instead
+     * of one each. Entries of the same queue keep their list order. A rejected entry fails only itself, except
+     * when the whole store cannot write (disk full, I/O error), which fails all.
+     *
+     * @return one future per request, in list order
+     */
+    default List<CompletableFuture<AppendResult>> appendAll(List<AppendRequest> requests) {
+        List<CompletableFuture<AppendResult>> results = new ArrayList<>(requests.size());
+        for (AppendRequest r : requests) {
+            results.add(append(r));
+        }
+        return results;
+    }
 
     /**
      * Reads up to {@code maxMessages} messages (and about {@code maxBytes}, at least one message) of one queue

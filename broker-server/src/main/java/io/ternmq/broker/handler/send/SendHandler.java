@@ -34,13 +34,47 @@ public final class SendHandler implements RequestHandler<Send.Request> {
         if (request.messages().isEmpty()) {
             return Reply.error(ErrorCode.MESSAGE_ILLEGAL, "SEND without messages").done();
         }
+        return messages.append(toAppend(request, context.channel().remoteAddress()))
+                .thenApply(outcome -> reply(outcome, request));
+    }
+
+    /**
+     * Several SENDs of one connection handled as {@link #handle} would, in list order, with what passes the checks
+     * written to the store together ({@link MessageService#appendAll}).
+     *
+     * @return one reply future per request, in list order
+     */
+    public List<CompletableFuture<Reply>> handleAll(RequestContext context, List<Send.Request> requests) {
+        String bornHost = context.channel().remoteAddress();
+        List<CompletableFuture<Reply>> replies = new ArrayList<>(requests.size());
+        List<AppendRequest> appends = new ArrayList<>(requests.size());
+        List<Send.Request> appended = new ArrayList<>(requests.size());
+        for (Send.Request request : requests) {
+            if (request.messages().isEmpty()) {
+                replies.add(Reply.error(ErrorCode.MESSAGE_ILLEGAL, "SEND without messages").done());
+            } else {
+                replies.add(null); // set below, once stored
+                appends.add(toAppend(request, bornHost));
+                appended.add(request);
+            }
+        }
+        List<CompletableFuture<AppendOutcome>> outcomes = messages.appendAll(appends);
+        int next = 0;
+        for (int i = 0; i < replies.size(); i++) {
+            if (replies.get(i) == null) {
+                Send.Request request = appended.get(next);
+                replies.set(i, outcomes.get(next++).thenApply(outcome -> reply(outcome, request)));
+            }
+        }
+        return replies;
+    }
+
+    private static AppendRequest toAppend(Send.Request request, String bornHost) {
         List<MessageDraft> drafts = new ArrayList<>(request.messages().size());
         for (OutgoingMessage m : request.messages()) {
             drafts.add(new MessageDraft(m.properties(), m.body(), m.bornTimestamp(), m.flag(), m.sysFlag(), 0));
         }
-        AppendRequest append = new AppendRequest(request.topic(), request.queueId(), drafts,
-                context.channel().remoteAddress());
-        return messages.append(append).thenApply(outcome -> reply(outcome, request));
+        return new AppendRequest(request.topic(), request.queueId(), drafts, bornHost);
     }
 
     /** The SEND reply for an append outcome (also used for half messages). */

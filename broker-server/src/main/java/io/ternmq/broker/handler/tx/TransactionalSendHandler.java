@@ -51,6 +51,22 @@ public final class TransactionalSendHandler implements RequestHandler<Send.Reque
                 .thenApply(outcome -> SendHandler.reply(outcome, request));
     }
 
+    /**
+     * True when this handler would pass the request unchanged to the plain SEND handler: not for a transaction
+     * system topic, no half message.
+     */
+    public static boolean isPlain(Send.Request request) {
+        if (TransactionTopics.isSystemTopic(request.topic())) {
+            return false;
+        }
+        for (OutgoingMessage m : request.messages()) {
+            if (isHalf(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isHalf(OutgoingMessage m) {
         return "true".equalsIgnoreCase(m.properties().get(MessageProperties.TRANSACTION_PREPARED));
     }

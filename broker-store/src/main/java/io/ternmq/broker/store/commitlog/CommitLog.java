@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -35,6 +36,8 @@ public final class CommitLog {
     private volatile long flushedPosition;
     private volatile Runnable appendListener = () -> { };
     private long lastStoreTimestamp;
+    /** Encoded records of an {@link #appendAll} group; guarded by the put lock. */
+    private ByteBuffer groupBuffer = ByteBuffer.allocateDirect(256 * 1024);
 
     public CommitLog(Path dir, long segmentSize, byte[] storeHost, FileSync fileSync, Clock clock, WriteGate gate)
             throws IOException {
@@ -61,6 +64,107 @@ public final class CommitLog {
             appendListener.run(); // outside the lock: waking a thread may cost a system call
         }
         return outcome;
+    }
+
+    /**
+     * Appends several entries in order, as consecutive records written with one positional write per segment
+     * they land in (one system call instead of one per entry). Each entry gets its own outcome. When the store
+     * refuses writes (disk full, failed) every entry is refused and nothing is written; after a write error every
+     * entry is reported failed and the store stops taking writes, though entries written before a segment roll in
+     * the same call may be stored, as the record of a failed single append may be (the producer's retry then
+     * duplicates it: at least once).
+     */
+    public List<AppendOutcome> appendAll(List<PreparedEntry> entries, QueueOffsetAssigner offsets) {
+        List<AppendOutcome> outcomes = appendAllUnderLock(entries, offsets);
+        if (!outcomes.isEmpty() && outcomes.get(0).written()) {
+            appendListener.run();
+        }
+        return outcomes;
+    }
+
+    private List<AppendOutcome> appendAllUnderLock(List<PreparedEntry> entries, QueueOffsetAssigner offsets) {
+        putLock.lock();
+        try {
+            AppendOutcome rejected = null;
+            if (gate.isFailed()) {
+                rejected = AppendOutcome.rejected(AppendStatus.SERVICE_NOT_AVAILABLE,
+                        "store is not writable after a fatal I/O error: " + gate.fatalError());
+            } else if (gate.isDiskFull()) {
+                rejected = AppendOutcome.rejected(AppendStatus.DISK_FULL, gate.diskFullReason());
+            }
+            if (rejected == null) {
+                try {
+                    return appendAllLocked(entries, offsets);
+                } catch (IOException e) {
+                    gate.fail("CommitLog write failed: " + e);
+                    rejected = AppendOutcome.rejected(AppendStatus.SERVICE_NOT_AVAILABLE,
+                            "CommitLog write failed: " + e);
+                }
+            }
+            List<AppendOutcome> all = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                all.add(rejected);
+            }
+            return all;
+        } finally {
+            putLock.unlock();
+        }
+    }
+
+    /**
+     * Encodes the entries one after another into the group buffer and writes it whenever the next entry needs a
+     * new segment, and at the end. Queue offsets advance per entry as it is encoded, so two entries of one queue
+     * get consecutive offsets; the write position (what readers and the dispatcher see) moves only after the
+     * bytes are written.
+     */
+    private List<AppendOutcome> appendAllLocked(List<PreparedEntry> entries, QueueOffsetAssigner offsets)
+            throws IOException {
+        List<AppendOutcome> outcomes = new ArrayList<>(entries.size());
+        ByteBuffer group = groupBufferFor(entries);
+        Segment segment = null;
+        long groupStart = writePosition;
+        long position = writePosition;
+        for (PreparedEntry entry : entries) {
+            if (segment == null || entry.totalSize + RecordEncoder.BLANK_SIZE > segment.endOffset() - position) {
+                writeGroup(segment, group, groupStart);
+                writePosition = position;
+                segment = activeSegmentFor(entry.totalSize);
+                position = writePosition;
+                groupStart = position;
+            }
+            long queueOffset = offsets.peek(entry.topic, entry.queueId);
+            long storeTimestamp = Math.max(lastStoreTimestamp, clock.millis());
+            encoder.encodeInto(group, entry, position, queueOffset, storeTimestamp);
+            offsets.advance(entry.topic, entry.queueId, entry.messages.size());
+            lastStoreTimestamp = storeTimestamp;
+            long end = position + entry.totalSize;
+            outcomes.add(new AppendOutcome(AppendStatus.PUT_OK, null, position, queueOffset, end, storeTimestamp));
+            position = end;
+        }
+        writeGroup(segment, group, groupStart);
+        writePosition = position;
+        return outcomes;
+    }
+
+    private static void writeGroup(Segment segment, ByteBuffer group, long groupStart) throws IOException {
+        if (segment != null && group.position() > 0) {
+            group.flip();
+            segment.write(group, groupStart - segment.startOffset());
+        }
+        group.clear();
+    }
+
+    /** A buffer holding every entry of the group (they are limited in size by the validator), reused. */
+    private ByteBuffer groupBufferFor(List<PreparedEntry> entries) {
+        long total = 0;
+        for (PreparedEntry e : entries) {
+            total += e.totalSize;
+        }
+        if (groupBuffer.capacity() < total) {
+            groupBuffer = ByteBuffer.allocateDirect((int) Math.max(total, 2L * groupBuffer.capacity()));
+        }
+        groupBuffer.clear();
+        return groupBuffer;
     }
 
     private AppendOutcome appendUnderLock(PreparedEntry entry, QueueOffsetAssigner offsets) {

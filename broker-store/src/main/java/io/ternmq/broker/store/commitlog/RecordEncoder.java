@@ -72,6 +72,18 @@ public final class RecordEncoder {
      */
     public ByteBuffer encode(PreparedEntry entry, long commitLogOffset, long baseQueueOffset, long storeTimestamp) {
         ByteBuffer b = bufferFor(entry.totalSize);
+        encodeInto(b, entry, commitLogOffset, baseQueueOffset, storeTimestamp);
+        b.flip();
+        return b;
+    }
+
+    /**
+     * Writes the record at {@code b}'s position, which ends up after it; {@code b} must have
+     * {@code entry.totalSize()} bytes left.
+     */
+    void encodeInto(ByteBuffer b, PreparedEntry entry, long commitLogOffset, long baseQueueOffset,
+                    long storeTimestamp) {
+        int start = b.position();
         b.putInt(entry.totalSize).putInt(RECORD_MAGIC).putInt(0)
                 .putLong(commitLogOffset).putLong(baseQueueOffset).putLong(storeTimestamp)
                 .putInt(entry.queueId).putInt(entry.messages.size()).putInt(entry.multiTags ? FLAG_MULTI_TAGS : 0)
@@ -87,9 +99,9 @@ public final class RecordEncoder {
                     .putShort((short) props.length).put(props)
                     .putInt(m.body().length).put(m.body());
         }
-        b.flip();
-        b.putInt(POS_CRC, checksum(b, crc));
-        return b;
+        int end = b.position();
+        ByteBuffer record = b.duplicate().position(start).limit(end);
+        b.putInt(start + POS_CRC, checksum(record, crc));
     }
 
     /** A blank end-of-segment marker covering {@code remaining} bytes. */

@@ -7,10 +7,8 @@ import io.ternmq.broker.store.io.FileSync;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +21,8 @@ import java.util.zip.CRC32C;
 /**
  * The ConsumeQueue of one (topic, queue): fixed-size {@link ConsumeQueueEntry}s in files of
  * {@code entriesPerFile} entries under {@code consumequeue/{topic}/{queueId}/}, each named by the 20-digit index
- * of its first entry. Files grow by appending (not pre-allocated), so a file's length tells how many entries it
- * holds.
+ * of its first entry. Files are not pre-allocated: they grow as entries are written ({@link QueueFile}, through a
+ * mapping of the part being written), so the newest file holds its entries and then possibly some zeros.
  *
  * <p>Entries are indexed by entry number, not queue offset (a batch entry covers several offsets), so lookups
  * binary-search on {@code baseQueueOffset}, {@code storeTimestamp} or {@code commitLogOffset}, all of which grow
@@ -33,7 +31,7 @@ import java.util.zip.CRC32C;
  * <p>Threads: one writer (the dispatcher, or recovery before it starts) and many readers.
  *
  * <p>Crash behaviour: entries are cache data derived from the CommitLog. After a crash the tail may be torn or
- * zero-filled; {@link #load} keeps entries up to the first one failing its CRC, and recovery then truncates entries
+ * zero-filled; {@link #load} keeps entries up to the first one failing its CRC (zeros fail it), and recovery then truncates entries
  * past the dispatched checkpoint and re-dispatches them from the CommitLog.
  */
 public final class ConsumeQueue {
@@ -42,7 +40,7 @@ public final class ConsumeQueue {
     private final String topic;
     private final int queueId;
     private final int entriesPerFile;
-    private final ConcurrentSkipListMap<Long, FileChannel> files = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, QueueFile> files = new ConcurrentSkipListMap<>();
     private final CRC32C writeCrc = new CRC32C();
     private final ByteBuffer pending = ByteBuffer.allocate(ConsumeQueueEntry.SIZE * PENDING_MAX);
     private int pendingCount;
@@ -81,8 +79,7 @@ public final class ConsumeQueue {
                     .filter(s -> s % entriesPerFile == 0).sorted(Comparator.naturalOrder()).forEach(starts::add);
         }
         for (long start : starts) {
-            cq.files.put(start, FileChannel.open(dir.resolve(FileNames.ofOffset(start)), StandardOpenOption.READ,
-                    StandardOpenOption.WRITE));
+            cq.files.put(start, QueueFile.open(dir.resolve(FileNames.ofOffset(start)), cq.fileCapacity(), false));
         }
         if (starts.isEmpty()) {
             return cq;
@@ -91,7 +88,8 @@ public final class ConsumeQueue {
         long entriesInLast = Math.min(entriesPerFile, cq.files.get(lastStart).size() / ConsumeQueueEntry.SIZE);
         cq.entryCount = lastStart + entriesInLast;
         cq.minEntry = starts.get(0);
-        // Validate the newest file fully: that is where a crash leaves torn or zero-filled entries.
+        // Validate the newest file up to its first invalid entry: that is where a crash leaves torn entries, and
+        // where the zeros past the last written entry begin.
         long valid = lastStart;
         for (long i = lastStart; i < cq.entryCount; i++) {
             if (cq.entry(i) == null) {
@@ -163,16 +161,16 @@ public final class ConsumeQueue {
         }
         long index = entryCount;
         long fileStart = index - index % entriesPerFile;
-        FileChannel channel = files.get(fileStart);
-        if (channel == null) {
-            channel = createFile(fileStart);
+        QueueFile file = files.get(fileStart);
+        if (file == null) {
+            file = createFile(fileStart);
         }
         pending.flip();
-        long position = (index - fileStart) * ConsumeQueueEntry.SIZE;
-        while (pending.hasRemaining()) {
-            position += channel.write(pending, position);
-        }
+        file.write(pending, (index - fileStart) * ConsumeQueueEntry.SIZE);
         pending.clear();
+        if ((index + pendingCount) % entriesPerFile == 0) {
+            file.releaseMapping(); // full: the next entry opens the next file
+        }
         if (entryCount == minEntry) {
             minQueueOffset = pendingFirstBase;
         }
@@ -181,19 +179,22 @@ public final class ConsumeQueue {
         pendingCount = 0;
     }
 
-    private FileChannel createFile(long fileStart) throws IOException {
+    private long fileCapacity() {
+        return (long) entriesPerFile * ConsumeQueueEntry.SIZE;
+    }
+
+    private QueueFile createFile(long fileStart) throws IOException {
         boolean newQueue = !Files.isDirectory(dir);
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(FileNames.ofOffset(fileStart)), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        QueueFile file = QueueFile.open(dir.resolve(FileNames.ofOffset(fileStart)), fileCapacity(), true);
         DirectorySync.fsync(dir);
         if (newQueue) {
             // The queue and maybe the topic directory are new too: make their entries durable.
             DirectorySync.fsync(dir.getParent());
             DirectorySync.fsync(dir.getParent().getParent());
         }
-        files.put(fileStart, channel);
-        return channel;
+        files.put(fileStart, file);
+        return file;
     }
 
     /** @return the entry, or null when it is outside {@code [minEntry, entryCount)}, unreadable or damaged */
@@ -211,7 +212,7 @@ public final class ConsumeQueue {
         if (index < minEntry || index >= entryCount || max <= 0) {
             return List.of();
         }
-        Map.Entry<Long, FileChannel> file = files.floorEntry(index);
+        Map.Entry<Long, QueueFile> file = files.floorEntry(index);
         if (file == null) {
             return List.of();
         }
@@ -219,12 +220,8 @@ public final class ConsumeQueue {
         int count = (int) Math.min(max, Math.min(entryCount, fileEnd) - index);
         ByteBuffer b = ByteBuffer.allocate(count * ConsumeQueueEntry.SIZE);
         try {
-            long position = (index - file.getKey()) * ConsumeQueueEntry.SIZE;
-            while (b.hasRemaining()) {
-                if (file.getValue().read(b, position + b.position()) < 0) {
-                    break;
-                }
-            }
+            // a file that ends first leaves b partly filled: the whole entries read are still served
+            file.getValue().read(b, (index - file.getKey()) * ConsumeQueueEntry.SIZE);
         } catch (IOException e) {
             return List.of(); // file removed by retention or deleteTopic while we read
         }
@@ -286,8 +283,8 @@ public final class ConsumeQueue {
         // Never delete the newest file: it remembers the max offset across restarts even when all is expired.
         for (Long start : new ArrayList<>(files.headMap(files.lastKey()).keySet())) {
             if (start + entriesPerFile <= first) {
-                FileChannel channel = files.remove(start);
-                channel.close();
+                QueueFile removed = files.remove(start);
+                removed.close();
                 Files.deleteIfExists(dir.resolve(FileNames.ofOffset(start)));
             }
         }
@@ -302,8 +299,8 @@ public final class ConsumeQueue {
         }
         long from = flushedEntryCount - flushedEntryCount % entriesPerFile;
         try {
-            for (FileChannel channel : files.tailMap(from, true).values()) {
-                sync.force(channel);
+            for (QueueFile file : files.tailMap(from, true).values()) {
+                file.force(sync);
             }
         } catch (ClosedChannelException e) {
             if (deleted) {
@@ -315,9 +312,9 @@ public final class ConsumeQueue {
     }
 
     public void close() {
-        for (FileChannel channel : files.values()) {
+        for (QueueFile file : files.values()) {
             try {
-                channel.close();
+                file.close();
             } catch (IOException ignored) {
                 // read-mostly channel; nothing to recover on close
             }
@@ -346,7 +343,7 @@ public final class ConsumeQueue {
             maxQueueOffset = firstRemoved.baseQueueOffset();
             minQueueOffset = Math.min(minQueueOffset, maxQueueOffset);
         }
-        for (Map.Entry<Long, FileChannel> file : new ArrayList<>(files.entrySet())) {
+        for (Map.Entry<Long, QueueFile> file : new ArrayList<>(files.entrySet())) {
             long start = file.getKey();
             if (start >= newCount && start > minEntry) {
                 files.remove(start).close();

@@ -63,6 +63,12 @@ public final class ConsumeQueueTable {
     }
 
     public ConsumeQueue getOrCreate(String topic, int queueId) {
+        // Plain lookups first: the dispatcher calls this per record, and computeIfAbsent locks a bin and
+        // allocates its lambda even when the queue exists (most of this method's cost with 1,000 topics).
+        ConsumeQueue existing = get(topic, queueId);
+        if (existing != null) {
+            return existing;
+        }
         return topics.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(queueId,
                 q -> ConsumeQueue.create(root.resolve(topic).resolve(Integer.toString(q)), topic, q, entriesPerFile));
     }
