@@ -9,6 +9,7 @@ import io.ternmq.kafka.record.RecordBatch;
 import io.ternmq.kafka.record.RecordBatchWriter;
 
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -33,14 +34,15 @@ import java.util.Map;
  */
 public record BatchView(int crc, int count, long bodyBytes, long propertyBytes, long firstBorn) {
     private static final String VERSION = "v1";
+    private static final HexFormat HEX = HexFormat.of();
     /** Length of a value: "v1" and five fields of 8, 8, 16, 16, 16 hex digits, with colons. */
     private static final int VALUE_LENGTH = 2 + 5 + 8 + 8 + 16 + 16 + 16;
     /** Bytes the property adds to its message's encoded properties (u16 + name + u16 + value). */
     static final int ENTRY_BYTES = 4 + KafkaPropertyNames.BATCH_VIEW.length() + VALUE_LENGTH;
 
     public String toProperty() {
-        return VERSION + ':' + hex(crc, 8) + ':' + hex(count, 8) + ':' + hex(bodyBytes, 16) + ':'
-                + hex(propertyBytes, 16) + ':' + hex(firstBorn, 16);
+        return VERSION + ':' + HEX.toHexDigits(crc) + ':' + HEX.toHexDigits(count) + ':' + HEX.toHexDigits(bodyBytes)
+                + ':' + HEX.toHexDigits(propertyBytes) + ':' + HEX.toHexDigits(firstBorn);
     }
 
     /** The view a property value stands for; null when it is absent, malformed or of another version. */
@@ -50,17 +52,13 @@ public record BatchView(int crc, int count, long bodyBytes, long propertyBytes, 
         }
         try {
             int pos = VERSION.length() + 1;
-            int crc = (int) Long.parseLong(value, pos, pos + 8, 16);
-            pos += 9;
-            int count = (int) Long.parseLong(value, pos, pos + 8, 16);
-            pos += 9;
-            long body = Long.parseUnsignedLong(value, pos, pos + 16, 16);
-            pos += 17;
-            long props = Long.parseUnsignedLong(value, pos, pos + 16, 16);
-            pos += 17;
-            long born = Long.parseUnsignedLong(value, pos, pos + 16, 16);
+            int crc = HexFormat.fromHexDigits(value, pos, pos + 8);
+            int count = HexFormat.fromHexDigits(value, pos + 9, pos + 17);
+            long body = HexFormat.fromHexDigitsToLong(value, pos + 18, pos + 34);
+            long props = HexFormat.fromHexDigitsToLong(value, pos + 35, pos + 51);
+            long born = HexFormat.fromHexDigitsToLong(value, pos + 52, pos + 68);
             return count > 0 ? new BatchView(crc, count, body, props, born) : null;
-        } catch (NumberFormatException | IndexOutOfBoundsException notOurs) {
+        } catch (IllegalArgumentException notOurs) { // not hex digits
             return null;
         }
     }
@@ -120,10 +118,5 @@ public record BatchView(int crc, int count, long bodyBytes, long propertyBytes, 
             size += b.length + 32;
         }
         return size;
-    }
-
-    private static String hex(long value, int digits) {
-        String h = Long.toHexString(digits == 8 ? value & 0xFFFF_FFFFL : value);
-        return "0".repeat(digits - h.length()) + h;
     }
 }

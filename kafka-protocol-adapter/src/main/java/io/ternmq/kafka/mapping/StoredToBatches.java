@@ -38,10 +38,9 @@ public final class StoredToBatches {
      * @return the number of batches written
      */
     public static int writeBatches(ByteBuf out, List<StoredMessageBytes> messages, CompressionType compression) {
-        RecordBatchWriter run = null;
-        long expected = -1;
+        OffsetRuns runs = new OffsetRuns(out, compression);
         long checkedRecord = -1;
-        int batches = 0;
+        int knownCrcBatches = 0;
         try {
             int i = 0;
             while (i < messages.size()) {
@@ -50,11 +49,10 @@ public final class StoredToBatches {
                 BatchView view = compression == CompressionType.NONE && m.index() == 0
                         ? BatchView.parse(props.get(KafkaPropertyNames.BATCH_VIEW)) : null;
                 if (view != null && view.covers(messages, i)) {
-                    run = finish(run);
+                    runs.finish();
                     writeWithKnownCrc(out, messages, i, props, view);
-                    batches++;
+                    knownCrcBatches++;
                     i += view.count();
-                    expected = m.queueOffset() + view.count();
                     continue;
                 }
                 if (m.commitLogOffset() != checkedRecord) {
@@ -65,45 +63,28 @@ public final class StoredToBatches {
                     }
                     checkedRecord = m.commitLogOffset();
                 }
-                if (run == null || m.queueOffset() != expected) {
-                    run = finish(run);
-                    run = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
-                    batches++;
-                }
-                appendMessage(run, props, m);
-                expected = m.queueOffset() + 1;
+                appendMessage(runs.writerFor(m.queueOffset()), props, m);
                 i++;
             }
-            run = finish(run);
-            return batches;
+            runs.finish();
+            return runs.batches() + knownCrcBatches;
         } finally {
-            if (run != null) {
-                run.abandon();
-            }
+            runs.abandon();
         }
     }
 
     /** As {@link #writeBatches}, for decoded messages (the {@code read} path); one batch per run of offsets. */
     public static int writeStoredMessages(ByteBuf out, List<StoredMessage> messages, CompressionType compression) {
-        RecordBatchWriter run = null;
-        long expected = -1;
-        int batches = 0;
+        OffsetRuns runs = new OffsetRuns(out, compression);
         try {
             for (StoredMessage m : messages) {
-                if (run == null || m.queueOffset() != expected) {
-                    run = finish(run);
-                    run = new RecordBatchWriter(out, BatchSpec.of(m.queueOffset(), compression));
-                    batches++;
-                }
-                run.append(MessageRecordMapping.toRecord(m.properties(), m.body(), m.bornTimestamp()));
-                expected = m.queueOffset() + 1;
+                runs.writerFor(m.queueOffset())
+                        .append(MessageRecordMapping.toRecord(m.properties(), m.body(), m.bornTimestamp()));
             }
-            run = finish(run);
-            return batches;
+            runs.finish();
+            return runs.batches();
         } finally {
-            if (run != null) {
-                run.abandon();
-            }
+            runs.abandon();
         }
     }
 
@@ -139,11 +120,49 @@ public final class StoredToBatches {
         }
     }
 
-    /** Finishes a run's batch if one is open; returns null, the next run's writer. */
-    private static RecordBatchWriter finish(RecordBatchWriter run) {
-        if (run != null) {
-            run.finish();
+    /**
+     * The open batch of a run of consecutive queue offsets: a gap, or {@link #finish}, closes it. Call {@link
+     * #abandon} last in any case; it drops a batch left open by a failure.
+     */
+    private static final class OffsetRuns {
+        private final ByteBuf out;
+        private final CompressionType compression;
+        private RecordBatchWriter writer;
+        private long expected = -1;
+        private int batches;
+
+        OffsetRuns(ByteBuf out, CompressionType compression) {
+            this.out = out;
+            this.compression = compression;
         }
-        return null;
+
+        /** The batch the message at {@code queueOffset} goes into: the open one, or a new one after a gap. */
+        RecordBatchWriter writerFor(long queueOffset) {
+            if (writer == null || queueOffset != expected) {
+                finish();
+                writer = new RecordBatchWriter(out, BatchSpec.of(queueOffset, compression));
+                batches++;
+            }
+            expected = queueOffset + 1;
+            return writer;
+        }
+
+        void finish() {
+            if (writer != null) {
+                writer.finish();
+                writer = null;
+            }
+        }
+
+        void abandon() {
+            if (writer != null) {
+                writer.abandon();
+                writer = null;
+            }
+        }
+
+        int batches() {
+            return batches;
+        }
     }
 }
