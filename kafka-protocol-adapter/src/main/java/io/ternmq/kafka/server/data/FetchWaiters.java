@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code BrokerCore.arrivals()}) wake it as soon as a message becomes readable, so end-to-end latency is not bounded by
  * a polling interval.
  *
- * <p>Produce uses the same waits to answer only once its records are readable (read-your-writes).
- *
  * <p>A message that lands between the fetch's read and its registration here is caught by re-checking each queue's
  * end offset after registering. Every wait ends exactly once; its future completes on the wake executor, never on the
  * store's dispatcher thread (which calls {@link #arrived}) nor on a connection's event loop.

@@ -36,6 +36,8 @@ public final class KafkaDataPath implements AutoCloseable {
     /** Producer ids reserved per write of the id block file. */
     static final int PRODUCER_ID_BLOCK = 1000;
     private static final int WAKE_THREADS = 2;
+    /** Longest a produce response waits for its records to become readable; the dispatcher normally takes a ms. */
+    private static final long VISIBILITY_WAIT_MS = 10_000;
 
     private final BrokerCore core;
     private final ProducerIdAllocator producerIds;
@@ -43,7 +45,9 @@ public final class KafkaDataPath implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService wakers;
     private final FetchWaiters fetchWaiters;
+    private final VisibilityWaits visibilityWaits;
     private final Runnable unsubscribe;
+    private final Runnable unsubscribeVisibility;
     private final int maxMessageSize;
     private final int fetchMaxWaitCapMs;
     private boolean closed;
@@ -59,12 +63,15 @@ public final class KafkaDataPath implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.wakers = Executors.newFixedThreadPool(WAKE_THREADS, new DefaultThreadFactory("ternmq-kafka-fetch", true));
         this.fetchWaiters = new FetchWaiters(store::maxOffset, timer, wakers);
+        this.visibilityWaits = new VisibilityWaits(store::maxOffset, System::currentTimeMillis, VISIBILITY_WAIT_MS);
         this.maxMessageSize = core.config().get(BrokerConfigKeys.MAX_MESSAGE_SIZE);
         this.fetchMaxWaitCapMs = core.config().get(BrokerConfigKeys.KAFKA_FETCH_MAX_WAIT_CAP_MS);
         long every = SNAPSHOT_INTERVAL.toMillis();
         timer.scheduleWithFixedDelay(this::snapshot, every, every, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(producerStates::expireIdle, 60_000, 60_000, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sweepVisibilityWaits, 1_000, 1_000, TimeUnit.MILLISECONDS);
         this.unsubscribe = core.arrivals().subscribe(fetchWaiters);
+        this.unsubscribeVisibility = core.arrivals().subscribe(visibilityWaits);
     }
 
     /** Opens the producer state in {@code <storePathRootDir>/kafka} and starts the threads. */
@@ -94,6 +101,11 @@ public final class KafkaDataPath implements AutoCloseable {
         return fetchWaiters;
     }
 
+    /** Produce's read-your-writes waits. */
+    public VisibilityWaits visibilityWaits() {
+        return visibilityWaits;
+    }
+
     /**
      * The fetch threads: where woken fetches continue, and helpers that read some partitions of a fetch in
      * parallel. Rejects work once the listener closes.
@@ -112,6 +124,14 @@ public final class KafkaDataPath implements AutoCloseable {
         return fetchMaxWaitCapMs;
     }
 
+    private void sweepVisibilityWaits() {
+        int late = visibilityWaits.sweep();
+        if (late > 0) {
+            LOG.log(System.Logger.Level.WARNING, late + " produce responses waited more than " + VISIBILITY_WAIT_MS
+                    + " ms for their records to become readable; answered as stored");
+        }
+    }
+
     private void snapshot() {
         try {
             producerStates.snapshot();
@@ -127,7 +147,9 @@ public final class KafkaDataPath implements AutoCloseable {
         }
         closed = true;
         unsubscribe.run();
+        unsubscribeVisibility.run();
         fetchWaiters.close();
+        visibilityWaits.close();
         timer.shutdownNow();
         wakers.shutdown();
         try {

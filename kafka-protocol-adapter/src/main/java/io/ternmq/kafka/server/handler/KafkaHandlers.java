@@ -31,7 +31,7 @@ public final class KafkaHandlers {
         GroupCoordinatorRuntime groups = GroupCoordinatorRuntime.start(core);
         GroupHandlers.register(table.closeWith(groups), groups.coordinator(), core.topics());
         return table.register(ApiKey.API_VERSIONS, new ApiVersionsHandler(table))
-                .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.fetchWaiters(),
+                .register(ApiKey.PRODUCE, new ProduceHandler(core, data.producerStates(), data.visibilityWaits(),
                         data.maxMessageSize()))
                 .register(ApiKey.FETCH, new FetchHandler(core, data.fetchWaiters(), data.fetchMaxWaitCapMs(),
                         PooledByteBufAllocator.DEFAULT, data.fetchThreads()))

@@ -30,8 +30,7 @@ import io.ternmq.kafka.record.TimestampType;
 import io.ternmq.kafka.server.ApiHandler;
 import io.ternmq.kafka.server.RequestContext;
 import io.ternmq.kafka.server.data.DataPathErrors;
-import io.ternmq.kafka.server.data.FetchWaiters;
-import io.ternmq.kafka.server.data.FetchWaiters.WatchedQueue;
+import io.ternmq.kafka.server.data.VisibilityWaits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,8 @@ import java.util.concurrent.CompletionException;
  * <p>Read-your-writes: the store acknowledges an append a moment before its dispatcher makes it readable (indexes it
  * into the queue). Kafka acknowledges only records that are below the high watermark, and clients rely on it (a
  * consumer that seeks to an offset a produce returned must not get OFFSET_OUT_OF_RANGE), so the response waits
- * until the queue's end offset has passed the batch, woken by the same arrival notification as long-poll fetches.
+ * until the queue's end offset has passed the batch ({@link VisibilityWaits}: the dispatcher completes the wait, so
+ * what runs after it is kept cheap: building and encoding the small response).
  * A delayed record ({@code ternmq-delay-level} / {@code ternmq-deliver-at-ms}) is answered once it is stored in the
  * broker's schedule, with base offset -1: its partition offset exists only when it is due.
  *
@@ -75,22 +75,19 @@ public final class ProduceHandler implements ApiHandler {
 
     private final BrokerCore core;
     private final ProducerStateTable producerStates;
-    private final FetchWaiters arrivals;
+    private final VisibilityWaits visibility;
     private final int maxBatchBytes;
     private final int maxDecompressedBytes;
 
-    /** Longest wait for an acknowledged append to become readable; the dispatcher normally takes a millisecond. */
-    private static final long VISIBILITY_WAIT_MS = 10_000;
-
     /**
-     * @param arrivals      tells when appended records became readable (read-your-writes)
+     * @param visibility    tells when appended records became readable (read-your-writes)
      * @param maxBatchBytes the broker's {@code maxMessageSize}: the largest batch accepted, as sent (compressed)
      */
-    public ProduceHandler(BrokerCore core, ProducerStateTable producerStates, FetchWaiters arrivals,
+    public ProduceHandler(BrokerCore core, ProducerStateTable producerStates, VisibilityWaits visibility,
                           int maxBatchBytes) {
         this.core = core;
         this.producerStates = producerStates;
-        this.arrivals = arrivals;
+        this.visibility = visibility;
         this.maxBatchBytes = maxBatchBytes;
         // records carry keys, headers and per-record overhead on top of the bodies the store limits to maxMessageSize;
         // twice that bounds what a hostile compressed batch can make us allocate
@@ -225,11 +222,10 @@ public final class ProduceHandler implements ApiHandler {
 
     /** Completes once the batch is readable (the queue's end offset passed its last offset). */
     private CompletableFuture<AppendedBatch> readable(String topic, int index, AppendedBatch placed) {
-        if (placed.scheduled() || core.messages().store().maxOffset(topic, index) > placed.lastOffset()) {
+        if (placed.scheduled()) {
             return CompletableFuture.completedFuture(placed);
         }
-        return arrivals.await(List.of(new WatchedQueue(topic, index, placed.lastOffset())), VISIBILITY_WAIT_MS, null)
-                .thenApply(reason -> placed);
+        return visibility.await(topic, index, placed.lastOffset()).thenApply(readable -> placed);
     }
 
     /** Checks that need only the batch header; NONE when the batch may be decoded. */

@@ -24,9 +24,6 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static io.ternmq.kafka.server.data.DataPathFixture.batch;
@@ -41,9 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ProduceHandlerTest {
     private static EmbeddedBroker broker;
     private static BrokerCore core;
-    private static ScheduledThreadPoolExecutor timer;
-    private static ExecutorService wakers;
-    private static FetchWaiters arrivals;
+    private static VisibilityWaits arrivals;
     private static Runnable unsubscribe;
 
     @TempDir
@@ -53,9 +48,7 @@ class ProduceHandlerTest {
     static void start() {
         broker = EmbeddedBroker.builder().config("defaultTopicQueueNums", "2").config("maxMessageSize", "65536").start();
         core = broker.broker().core();
-        timer = new ScheduledThreadPoolExecutor(1);
-        wakers = Executors.newFixedThreadPool(2);
-        arrivals = new FetchWaiters(core.messages().store()::maxOffset, timer, wakers);
+        arrivals = new VisibilityWaits(core.messages().store()::maxOffset, System::currentTimeMillis, 10_000);
         unsubscribe = core.arrivals().subscribe(arrivals);
     }
 
@@ -63,8 +56,6 @@ class ProduceHandlerTest {
     static void stop() {
         unsubscribe.run();
         arrivals.close();
-        timer.shutdownNow();
-        wakers.shutdownNow();
         if (broker != null) {
             broker.close();
         }
