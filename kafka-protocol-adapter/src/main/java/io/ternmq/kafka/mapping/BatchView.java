@@ -1,12 +1,10 @@
 package io.ternmq.kafka.mapping;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.ternmq.broker.store.read.StoredMessageBytes;
+import io.ternmq.kafka.record.BatchCrcBuilder;
 import io.ternmq.kafka.record.BatchSpec;
 import io.ternmq.kafka.record.CompressionType;
 import io.ternmq.kafka.record.RecordBatch;
-import io.ternmq.kafka.record.RecordBatchWriter;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -69,22 +67,23 @@ public record BatchView(int crc, int count, long bodyBytes, long propertyBytes, 
      * @param properties each message's properties as they will be stored (without this property)
      */
     static BatchView of(List<Map<String, String>> properties, List<byte[]> bodies, List<Long> bornTimestamps) {
-        ByteBuf scratch = ByteBufAllocator.DEFAULT.heapBuffer(estimatedSize(bodies));
-        try {
-            RecordBatchWriter writer = new RecordBatchWriter(scratch, BatchSpec.of(0, CompressionType.NONE));
-            long body = 0;
-            long props = 0;
-            for (int i = 0; i < bodies.size(); i++) {
-                StoredToBatches.appendMessage(writer, properties.get(i), ByteBuffer.wrap(bodies.get(i)),
-                        bornTimestamps.get(i));
-                body += bodies.get(i).length;
-                props += RecordsToDrafts.encodedSize(properties.get(i));
-            }
-            writer.finish();
-            return new BatchView(scratch.getInt(RecordBatch.CRC), bodies.size(), body, props, bornTimestamps.get(0));
-        } finally {
-            scratch.release();
+        long firstBorn = bornTimestamps.get(0);
+        long maxBorn = -1; // as the batch writer
+        for (long born : bornTimestamps) {
+            maxBorn = Math.max(maxBorn, born);
         }
+        // checksummed as it would be written, without writing it: the bodies are read once and not copied
+        BatchCrcBuilder crc = new BatchCrcBuilder(BatchSpec.of(0, CompressionType.NONE), bodies.size(), firstBorn,
+                maxBorn);
+        long body = 0;
+        long props = 0;
+        for (int i = 0; i < bodies.size(); i++) {
+            StoredToBatches.appendMessage(crc, properties.get(i), ByteBuffer.wrap(bodies.get(i)),
+                    bornTimestamps.get(i));
+            body += bodies.get(i).length;
+            props += RecordsToDrafts.encodedSize(properties.get(i));
+        }
+        return new BatchView(crc.crc(), bodies.size(), body, props, firstBorn);
     }
 
     /**
@@ -110,13 +109,5 @@ public record BatchView(int crc, int count, long bodyBytes, long propertyBytes, 
             props += m.propertiesLength();
         }
         return body == bodyBytes && props == propertyBytes;
-    }
-
-    private static int estimatedSize(List<byte[]> bodies) {
-        int size = RecordBatch.HEADER_SIZE;
-        for (byte[] b : bodies) {
-            size += b.length + 32;
-        }
-        return size;
     }
 }

@@ -5,6 +5,7 @@ import io.ternmq.broker.store.StoredMessage;
 import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.kafka.record.BatchSpec;
 import io.ternmq.kafka.record.CompressionType;
+import io.ternmq.kafka.record.RecordAppender;
 import io.ternmq.kafka.record.RecordBatchWriter;
 import io.ternmq.kafka.record.RecordHeader;
 
@@ -92,7 +93,7 @@ public final class StoredToBatches {
      * Appends the record a message stands for. The one place that decides a fetched record's bytes, so the CRC
      * {@link BatchView} computes at append time is the CRC of what a fetch builds.
      */
-    static void appendMessage(RecordBatchWriter writer, Map<String, String> props, ByteBuffer body, long born) {
+    static void appendMessage(RecordAppender writer, Map<String, String> props, ByteBuffer body, long born) {
         byte[] key = MessageRecordMapping.key(props);
         List<RecordHeader> headers = props.isEmpty() ? List.of() : MessageRecordMapping.headers(props);
         ByteBuffer value = MessageRecordMapping.valueIsNull(props) ? null : body;

@@ -1,5 +1,7 @@
 package io.ternmq.kafka.record;
 
+import io.netty.buffer.ByteBuf;
+
 import java.util.Objects;
 
 /**
@@ -46,5 +48,30 @@ public record BatchSpec(long baseOffset, int partitionLeaderEpoch, CompressionTy
     public BatchSpec withTransactional(boolean isTransactional) {
         return new BatchSpec(baseOffset, partitionLeaderEpoch, compression, timestampType, logAppendTime, producerId,
                 producerEpoch, baseSequence, isTransactional);
+    }
+
+    /** Size of the header fields the batch CRC covers before the records: attributes .. record count. */
+    static final int CHECKED_HEADER_SIZE = RecordBatch.HEADER_SIZE - RecordBatch.ATTRIBUTES;
+
+    /**
+     * Writes the header fields from attributes to record count (the start of what the batch CRC covers) at
+     * {@code index}.
+     *
+     * @param maxTimestamp the records' largest timestamp (replaced by {@code logAppendTime} under LogAppendTime)
+     */
+    void writeCheckedHeader(ByteBuf buf, int index, int count, long baseTimestamp, long maxTimestamp) {
+        int attributes = compression.id()
+                | (timestampType == TimestampType.LOG_APPEND_TIME ? RecordBatch.TIMESTAMP_TYPE_BIT : 0)
+                | (transactional ? RecordBatch.TRANSACTIONAL_BIT : 0);
+        long max = timestampType == TimestampType.LOG_APPEND_TIME ? logAppendTime : maxTimestamp;
+        int at = index - RecordBatch.ATTRIBUTES;
+        buf.setShort(at + RecordBatch.ATTRIBUTES, attributes)
+                .setInt(at + RecordBatch.LAST_OFFSET_DELTA, count - 1)
+                .setLong(at + RecordBatch.BASE_TIMESTAMP, baseTimestamp)
+                .setLong(at + RecordBatch.MAX_TIMESTAMP, max)
+                .setLong(at + RecordBatch.PRODUCER_ID, producerId)
+                .setShort(at + RecordBatch.PRODUCER_EPOCH, producerEpoch)
+                .setInt(at + RecordBatch.BASE_SEQUENCE, baseSequence)
+                .setInt(at + RecordBatch.RECORD_COUNT, count);
     }
 }

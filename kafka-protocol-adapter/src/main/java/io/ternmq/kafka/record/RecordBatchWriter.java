@@ -1,7 +1,6 @@
 package io.ternmq.kafka.record;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -15,13 +14,13 @@ import java.util.List;
  * <p>Not thread-safe; one writer per batch. Call {@link #finish()} or {@link #abandon()} exactly once, or the
  * scratch buffer of a compressed batch leaks.
  */
-public final class RecordBatchWriter {
+public final class RecordBatchWriter implements RecordAppender {
     private final ByteBuf out;
     private final BatchSpec spec;
     private final int start;
     private final ByteBuf recordsTarget;
-    /** Varints of one record before they are written: at most 5 + 1 + 10 + 5 + 5 bytes. */
-    private final byte[] scratch = new byte[32];
+    private final byte[] scratch = new byte[RecordEncoding.SCRATCH_BYTES];
+    private final RecordSink sink;
     private int count;
     private long baseTimestamp;
     private long maxTimestamp = -1;
@@ -34,6 +33,7 @@ public final class RecordBatchWriter {
         this.start = out.writerIndex();
         out.writeZero(RecordBatch.HEADER_SIZE);
         this.recordsTarget = spec.compression() == CompressionType.NONE ? out : out.alloc().heapBuffer();
+        this.sink = new BufferSink(recordsTarget);
     }
 
     public RecordBatchWriter append(KafkaRecord record) {
@@ -59,6 +59,7 @@ public final class RecordBatchWriter {
      * As the array form, with the value as the remaining bytes of a buffer (e.g. a view of the stored record, read
      * without a heap copy), or null for a null value. Consumes {@code value}'s remaining bytes.
      */
+    @Override
     public RecordBatchWriter append(long timestamp, byte[] keyArray, int keyOffset, int keyLength, ByteBuffer value,
                                     List<RecordHeader> headers) {
         return append(timestamp, keyArray, keyOffset, keyLength, null, 0, value, value == null ? -1 : value.remaining(),
@@ -75,48 +76,8 @@ public final class RecordBatchWriter {
         if (count == 0) {
             baseTimestamp = timestamp;
         }
-        long timestampDelta = timestamp - baseTimestamp;
-        int headerCount = headers.size();
-        int bodySize = 1 + ZigZagVarints.sizeOfVarlong(timestampDelta) + ZigZagVarints.sizeOfVarint(count)
-                + sizeOfBytes(keyLength) + sizeOfBytes(valueLength) + ZigZagVarints.sizeOfVarint(headerCount);
-        for (int i = 0; i < headerCount; i++) { // indexed: no iterator per record on the fetch path
-            RecordHeader header = headers.get(i);
-            int keyBytes = ByteBufUtil.utf8Bytes(header.key());
-            bodySize += ZigZagVarints.sizeOfVarint(keyBytes) + keyBytes
-                    + sizeOfBytes(header.value() == null ? -1 : header.value().length);
-        }
-        ByteBuf b = recordsTarget;
-        b.ensureWritable(ZigZagVarints.sizeOfVarint(bodySize) + bodySize);
-        // the record's leading varints go through a scratch array and into the buffer in one call: byte-at-a-time
-        // writes, each with its own bounds and capacity checks, were a visible share of the fetch path
-        int n = ZigZagVarints.putVarint(scratch, 0, bodySize);
-        scratch[n++] = 0; // attributes
-        n = ZigZagVarints.putVarlong(scratch, n, timestampDelta);
-        n = ZigZagVarints.putVarint(scratch, n, count);
-        n = ZigZagVarints.putVarint(scratch, n, keyLength);
-        b.writeBytes(scratch, 0, n);
-        if (keyLength > 0) {
-            b.writeBytes(keyArray, keyOffset, keyLength);
-        }
-        n = ZigZagVarints.putVarint(scratch, 0, valueLength);
-        if (valueLength > 0) {
-            b.writeBytes(scratch, 0, n);
-            if (valueBuffer != null) {
-                b.writeBytes(valueBuffer);
-            } else {
-                b.writeBytes(valueArray, valueOffset, valueLength);
-            }
-            n = 0;
-        }
-        n = ZigZagVarints.putVarint(scratch, n, headerCount);
-        b.writeBytes(scratch, 0, n);
-        for (int i = 0; i < headerCount; i++) {
-            RecordHeader header = headers.get(i);
-            ZigZagVarints.writeVarint(b, ByteBufUtil.utf8Bytes(header.key()));
-            ByteBufUtil.writeUtf8(b, header.key());
-            byte[] v = header.value();
-            writeBytes(b, v, 0, v == null ? -1 : v.length);
-        }
+        RecordEncoding.write(sink, scratch, timestamp - baseTimestamp, count, keyArray, keyOffset, keyLength,
+                valueArray, valueOffset, valueBuffer, valueLength, headers);
         count++;
         maxTimestamp = Math.max(maxTimestamp, timestamp);
         return this;
@@ -173,22 +134,11 @@ public final class RecordBatchWriter {
             }
         }
         int size = out.writerIndex() - start;
-        int attributes = spec.compression().id()
-                | (spec.timestampType() == TimestampType.LOG_APPEND_TIME ? RecordBatch.TIMESTAMP_TYPE_BIT : 0)
-                | (spec.transactional() ? RecordBatch.TRANSACTIONAL_BIT : 0);
-        long max = spec.timestampType() == TimestampType.LOG_APPEND_TIME ? spec.logAppendTime() : maxTimestamp;
         out.setLong(start + RecordBatch.BASE_OFFSET, spec.baseOffset())
                 .setInt(start + RecordBatch.BATCH_LENGTH, size - RecordBatch.LOG_OVERHEAD)
                 .setInt(start + RecordBatch.PARTITION_LEADER_EPOCH, spec.partitionLeaderEpoch())
-                .setByte(start + RecordBatch.MAGIC, RecordBatch.CURRENT_MAGIC)
-                .setShort(start + RecordBatch.ATTRIBUTES, attributes)
-                .setInt(start + RecordBatch.LAST_OFFSET_DELTA, count - 1)
-                .setLong(start + RecordBatch.BASE_TIMESTAMP, baseTimestamp)
-                .setLong(start + RecordBatch.MAX_TIMESTAMP, max)
-                .setLong(start + RecordBatch.PRODUCER_ID, spec.producerId())
-                .setShort(start + RecordBatch.PRODUCER_EPOCH, spec.producerEpoch())
-                .setInt(start + RecordBatch.BASE_SEQUENCE, spec.baseSequence())
-                .setInt(start + RecordBatch.RECORD_COUNT, count);
+                .setByte(start + RecordBatch.MAGIC, RecordBatch.CURRENT_MAGIC);
+        spec.writeCheckedHeader(out, start + RecordBatch.ATTRIBUTES, count, baseTimestamp, maxTimestamp);
         return size;
     }
 
@@ -203,16 +153,21 @@ public final class RecordBatchWriter {
         out.writerIndex(start);
     }
 
-    private static int sizeOfBytes(int length) {
-        return length < 0 ? 1 : ZigZagVarints.sizeOfVarint(length) + length;
-    }
-
-    private static void writeBytes(ByteBuf b, byte[] array, int offset, int length) {
-        if (length < 0) {
-            ZigZagVarints.writeVarint(b, -1);
-            return;
+    /** Records go straight into the batch's buffer. */
+    private record BufferSink(ByteBuf target) implements RecordSink {
+        @Override
+        public void reserve(int bytes) {
+            target.ensureWritable(bytes);
         }
-        ZigZagVarints.writeVarint(b, length);
-        b.writeBytes(array, offset, length);
+
+        @Override
+        public void put(byte[] array, int offset, int length) {
+            target.writeBytes(array, offset, length);
+        }
+
+        @Override
+        public void put(ByteBuffer buffer) {
+            target.writeBytes(buffer);
+        }
     }
 }
