@@ -293,6 +293,19 @@ public final class CommitLog {
         return segment.view(offset - segment.startOffset(), size);
     }
 
+    /**
+     * A read-only view of {@code length} bytes of one segment at {@code offset}, wherever the write position is (the
+     * caller bounds it, as with {@link #read}): a slice of the segment's mapping; null when the segment is gone, the
+     * range leaves it, or it is too large to map (read it with {@link #read} instead).
+     */
+    public ByteBuffer mappedRange(long offset, int length) throws IOException {
+        Segment segment = segments.find(offset);
+        if (segment == null || offset + length > segment.endOffset() || !segment.mappable()) {
+            return null;
+        }
+        return segment.view(offset - segment.startOffset(), length);
+    }
+
     public long segmentEndOf(long offset) {
         return (offset / segmentSize + 1) * segmentSize;
     }

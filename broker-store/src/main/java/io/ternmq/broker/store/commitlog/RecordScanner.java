@@ -31,7 +31,10 @@ public final class RecordScanner {
 
     private final CommitLog log;
     private final RecordDecoder decoder = new RecordDecoder();
-    private ByteBuffer window = ByteBuffer.allocateDirect(WINDOW);
+    /** The bytes from {@code windowStart} on: a slice of the segment's mapping, or {@link #readBuffer}. */
+    private ByteBuffer window;
+    /** Where bytes are read when a segment cannot be mapped (over 2 GiB); allocated on first use. */
+    private ByteBuffer readBuffer;
     private long windowStart = -1;
     private int windowLength;
 
@@ -91,21 +94,39 @@ public final class RecordScanner {
             return null;
         }
         if (windowStart < 0 || offset < windowStart || offset + length > windowStart + windowLength) {
-            if (window.capacity() < length) {
-                window = ByteBuffer.allocateDirect(length);
-            }
-            window.clear();
-            window.limit((int) Math.min(window.capacity(), end - offset));
-            int n = log.read(window, offset, end);
-            windowStart = offset;
-            windowLength = n;
-            if (n < length) {
-                invalidate();
-                return null;
+            int span = (int) Math.min(Math.max(WINDOW, length), end - offset);
+            // the mapping is the page cache itself: reading it saves copying every record the dispatcher scans
+            ByteBuffer mapped = log.mappedRange(offset, span);
+            if (mapped != null) {
+                window = mapped;
+                windowStart = offset;
+                windowLength = span;
+            } else {
+                window = readIntoBuffer(offset, length, end);
+                if (window == null) {
+                    return null;
+                }
             }
         }
         ByteBuffer view = window.duplicate();
         view.limit(windowLength).position((int) (offset - windowStart));
         return view;
+    }
+
+    /** Fills {@link #readBuffer} from {@code offset}; null (window dropped) when fewer than {@code length} came. */
+    private ByteBuffer readIntoBuffer(long offset, int length, long end) throws IOException {
+        if (readBuffer == null || readBuffer.capacity() < length) {
+            readBuffer = ByteBuffer.allocateDirect(Math.max(WINDOW, length));
+        }
+        readBuffer.clear();
+        readBuffer.limit((int) Math.min(readBuffer.capacity(), end - offset));
+        int n = log.read(readBuffer, offset, end);
+        windowStart = offset;
+        windowLength = n;
+        if (n < length) {
+            invalidate();
+            return null;
+        }
+        return readBuffer;
     }
 }

@@ -111,7 +111,7 @@ public final class Segment {
         if (filePosition < 0 || length < 0 || filePosition + length > size) {
             return null;
         }
-        if (size > Integer.MAX_VALUE) {
+        if (!mappable()) {
             byte[] copy = new byte[length];
             return readFully(copy, 0, length, filePosition) ? ByteBuffer.wrap(copy).asReadOnlyBuffer() : null;
         }
@@ -120,6 +120,11 @@ public final class Segment {
             view = mapForReading();
         }
         return view.slice((int) filePosition, length);
+    }
+
+    /** Whether {@link #view} returns slices of a mapping rather than heap copies (a mapping holds at most 2 GiB). */
+    boolean mappable() {
+        return size <= Integer.MAX_VALUE;
     }
 
     private synchronized MappedByteBuffer mapForReading() throws IOException {
