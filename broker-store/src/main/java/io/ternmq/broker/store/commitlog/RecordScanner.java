@@ -42,7 +42,11 @@ public final class RecordScanner {
         this.log = log;
     }
 
-    public Step next(long offset, long limit, boolean withBodies) throws IOException {
+    /**
+     * @param verifyCrc false only for records this process wrote itself or has verified already (see
+     *                  {@link RecordDecoder#decode})
+     */
+    public Step next(long offset, long limit, boolean verifyCrc, boolean withBodies) throws IOException {
         long segmentEnd = log.segmentEndOf(offset);
         ByteBuffer head = bytesAt(offset, RecordEncoder.BLANK_SIZE, limit);
         if (head == null) {
@@ -71,7 +75,7 @@ public final class RecordScanner {
                     : corrupt(offset, "record runs past the readable data");
         }
         try {
-            DecodedRecord decoded = decoder.decode(record, offset, true, withBodies);
+            DecodedRecord decoded = decoder.decode(record, offset, verifyCrc, withBodies);
             return new Step(Kind.RECORD, decoded, offset + size, null);
         } catch (CorruptRecordException e) {
             return corrupt(offset, e.getMessage());

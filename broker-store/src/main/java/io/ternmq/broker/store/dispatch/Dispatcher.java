@@ -46,6 +46,8 @@ public final class Dispatcher {
     private final long[] arrivalOffsets = new long[PUBLISH_EVERY];
     private final long[] arrivalTags = new long[PUBLISH_EVERY];
     private int arrivalCount;
+    /** Records from here on need no CRC check when dispatched; see {@link #verifiedFrom}. */
+    private long verifiedFrom = Long.MAX_VALUE;
 
     /** @param index null when message indexing is off */
     public Dispatcher(CommitLog log, ConsumeQueueTable queues, IndexStore index, long fromOffset) {
@@ -58,6 +60,15 @@ public final class Dispatcher {
 
     public void setListener(MessageArrivalListener listener) {
         this.listener = listener == null ? (t, q, m, h) -> { } : listener;
+    }
+
+    /**
+     * Recovery only, before {@link #start()}: every record from {@code offset} on was checked against its CRC by
+     * recovery, or will be written by this process, so dispatching need not check it again (reads served to clients
+     * still do). Records below it, dispatched again when indexes are rebuilt, are checked.
+     */
+    public void verifiedFrom(long offset) {
+        this.verifiedFrom = offset;
     }
 
     /** Recovery only, before {@link #start()}. */
@@ -152,7 +163,7 @@ public final class Dispatcher {
         long position = dispatchedOffset;
         try {
             while (position < limit) {
-                RecordScanner.Step step = scanner.next(position, limit, false);
+                RecordScanner.Step step = scanner.next(position, limit, position < verifiedFrom, false);
                 switch (step.kind()) {
                     case RECORD -> apply(step.record());
                     case BLANK -> { }

@@ -76,6 +76,7 @@ public final class StoreRecovery {
             index.truncateFromCommitLogOffset(dispatchFrom);
         }
         dispatcher.resetTo(dispatchFrom);
+        dispatcher.verifiedFrom(scanFrom); // the scan above checked every record from there on
         dispatcher.dispatchUpTo(scan.validEnd);
         return dispatcher.dispatchedOffset();
     }
@@ -89,7 +90,7 @@ public final class StoreRecovery {
         long lastTimestamp = 0;
         while (true) {
             long segmentEnd = log.segmentEndOf(position);
-            RecordScanner.Step step = scanner.next(position, segmentEnd, false);
+            RecordScanner.Step step = scanner.next(position, segmentEnd, true, false);
             switch (step.kind()) {
                 case RECORD -> lastTimestamp = step.record().storeTimestamp();
                 case BLANK -> {
