@@ -98,9 +98,12 @@ put_fields() {  # put_fields SYSTEM PREFIX RESULT_LINE key...
 ternmq_round() {
   local P="vs-r$round" line N W
   ternmq_up ASYNC_FLUSH || return
-  # unmeasured warm-up, as the peer scripts do: a cold JIT broker would otherwise lose the first workload
+  # unmeasured warm-up, as the peer scripts do (produce, then consume it back): a cold JIT broker would otherwise
+  # lose the first workload; without the consume pass the measured consume paid for compiling the pull path
   load warmup 120 --mode produce --topic-prefix "$P-warm" --producers "$PRODUCERS" --inflight "$INFLIGHT" \
     --messages 300000 --duration 30 > /dev/null
+  load warmup-consume 120 --mode consume --topic-prefix "$P-warm" --consumers "$CONSUMERS" \
+    --consumer-api "$CONSUMER_API" --idle-exit 3 --duration 30 > /dev/null
   log "ternmq async: produce $RECORDS x 1KiB, 1 topic x 4 queues, $PRODUCERS threads, batch 1"
   line=$(load produce-async $((THRU_SECS + 60)) --mode produce --topic-prefix "$P-a1" --queues 4 --producers "$PRODUCERS" \
     --inflight "$INFLIGHT" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"

@@ -53,9 +53,10 @@ public final class ConsumeQueue {
     private long flushedEntryCount;
     private volatile boolean deleted;
     /**
-     * The entry the last offset lookup found: consumers read on from where they stopped, so the next lookup usually
-     * wants it or the one after it, and checking those two costs two reads instead of a binary search's dozen or so.
-     * A hint only: every use re-reads and checks the entry.
+     * The entry the last offset lookup found, or the last entry a read went on to ({@link #rememberLookup}):
+     * consumers read on from where they stopped, so the next lookup usually wants it or the one after it, and
+     * checking those two costs two reads instead of a binary search's dozen or so. A hint only: every use re-reads
+     * and checks the entry.
      */
     private volatile long lookupHint = -1;
 
@@ -256,6 +257,18 @@ public final class ConsumeQueue {
             lookupHint = found;
         }
         return found;
+    }
+
+    /**
+     * Tells the next {@link #findEntryByQueueOffset} where to look first: the last entry a read went on to, which
+     * holds (or precedes) the offset the reader continues from. A read of a few hundred messages spans several
+     * batch entries, so the entry its lookup found is no longer the one the next read starts in. Out-of-range
+     * indexes are ignored; a wrong hint only costs the binary search it failed to spare.
+     */
+    public void rememberLookup(long entryIndex) {
+        if (entryIndex >= minEntry && entryIndex < entryCount) {
+            lookupHint = entryIndex;
+        }
     }
 
     /** Index of the first entry stored at or after {@code timestamp}, or {@link #entryCount()} when none. */

@@ -78,6 +78,7 @@ public final class QueueReader {
             if (e == null) {
                 break;
             }
+            cq.rememberLookup(i); // the next read of this queue starts in the last entry this one reached, or after
             if (!filter.matchesTagHash(e.tagHash(), e.multiTags())) {
                 next = e.endQueueOffset();
                 continue;
@@ -145,11 +146,13 @@ public final class QueueReader {
         RecordLayout layout = new RecordLayout(check == RecordCheck.ON_READ);
         EntryCursor entries = new EntryCursor(cq, entry);
         int scanned = 0;
+        long last = entry;
         for (long i = entry; i < cq.entryCount() && scanned++ < MAX_SCANNED_ENTRIES && !c.full; i++) {
             ConsumeQueueEntry e = entries.get(i, maxMessages);
             if (e == null) {
                 break;
             }
+            last = i;
             if (!filter.matchesTagHash(e.tagHash(), e.multiTags())) {
                 c.next = e.endQueueOffset();
                 continue;
@@ -169,6 +172,7 @@ public final class QueueReader {
                 break; // segment deleted by retention while reading
             }
         }
+        cq.rememberLookup(last); // the next read of this queue starts in this entry or the next
         return c.out.isEmpty()
                 ? new ReadBytesResult(ReadStatus.NO_MATCHED_MESSAGE, List.of(), c.next, min, max)
                 : new ReadBytesResult(ReadStatus.FOUND, List.copyOf(c.out), c.next, min, max);

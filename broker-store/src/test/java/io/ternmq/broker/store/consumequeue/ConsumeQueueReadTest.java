@@ -50,6 +50,34 @@ class ConsumeQueueReadTest {
     }
 
     @Test
+    void aRememberedEntryIsOnlyAHintWhereverItPoints() throws IOException {
+        ConsumeQueue cq = ConsumeQueue.create(dir, "t", 0, 16);
+        List<Long> entryOf = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            cq.append(new ConsumeQueueEntry(1000L * i, 100, 0, 0, 10L * i, 10, 0)); // batches of 10 messages
+            for (int m = 0; m < 10; m++) {
+                entryOf.add((long) i);
+            }
+        }
+        cq.commit();
+        List<Long> all = new ArrayList<>();
+        for (long o = 0; o < 400; o++) {
+            all.add(o);
+        }
+        for (long hint : new long[] {0, 7, 15, 16, 39, -1, 40, 1_000}) { // the last three are out of range
+            cq.rememberLookup(hint);
+            check(cq, entryOf, List.of(10 * Math.max(0, Math.min(hint, 39)) + 5, 0L, 399L));
+        }
+        for (long o = 0; o < 400; o += 37) { // as a reader reports the last entry it reached, 3 entries on
+            cq.rememberLookup(entryOf.get((int) o));
+            long next = Math.min(399, o + 30);
+            assertEquals(entryOf.get((int) next), cq.findEntryByQueueOffset(next), "offset " + next);
+        }
+        check(cq, entryOf, all);
+        cq.close();
+    }
+
+    @Test
     void entriesAreReadInChunksThatEndWithTheirFileOrTheQueue() throws IOException {
         ConsumeQueue cq = ConsumeQueue.create(dir, "t", 0, 16);
         for (int i = 0; i < 40; i++) {
