@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
@@ -43,7 +42,7 @@ public final class IndexStore {
     private final AtomicLongArray heads = new AtomicLongArray(SLOT_COUNT);
     private static final int PENDING_MAX = 1024;
     private final ByteBuffer pending = ByteBuffer.allocate(IndexEntry.SIZE * PENDING_MAX);
-    private final Map<Integer, Long> pendingHeads = new HashMap<>();
+    private final PendingHeads pendingHeads = new PendingHeads(PENDING_MAX);
     private int pendingCount;
     private final CRC32C writeCrc = new CRC32C();
     private volatile long minEntry;
@@ -83,8 +82,7 @@ public final class IndexStore {
             commit();
         }
         int slot = slotOf(keyHash);
-        Long previous = pendingHeads.get(slot);
-        long previousItem = previous != null ? previous : heads.get(slot);
+        long previousItem = pendingHeads.newest(slot, heads.get(slot));
         new IndexEntry(keyHash, commitLogOffset, storeTimestamp, previousItem, indexInEntry)
                 .writeTo(pending, writeCrc);
         pendingHeads.put(slot, number);
@@ -112,8 +110,7 @@ public final class IndexStore {
         }
         pending.clear();
         entryCount = number + pendingCount;
-        pendingHeads.forEach(heads::set);
-        pendingHeads.clear();
+        pendingHeads.moveHeads(heads);
         pendingCount = 0;
     }
 
