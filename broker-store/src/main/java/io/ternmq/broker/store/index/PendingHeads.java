@@ -75,6 +75,14 @@ final class PendingHeads {
         size = 0;
     }
 
+    /** Forgets every pending item without moving any head. */
+    void clear() {
+        for (int k = 0; k < size; k++) {
+            slots[used[k]] = EMPTY;
+        }
+        size = 0;
+    }
+
     /** Slot numbers are hash bits already, but neighbours would cluster in a table this small. */
     private static int mix(int slot) {
         return slot * 0x9E3779B9 >>> 7;

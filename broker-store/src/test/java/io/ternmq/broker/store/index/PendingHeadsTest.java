@@ -43,6 +43,17 @@ class PendingHeadsTest {
     }
 
     @Test
+    void clearForgetsThePendingItemsWithoutMovingHeads() {
+        PendingHeads pending = new PendingHeads(8);
+        AtomicLongArray heads = new AtomicLongArray(16);
+        pending.put(3, 30);
+        pending.clear();
+        assertEquals(-1, pending.newest(3, -1));
+        pending.moveHeads(heads);
+        assertEquals(0, heads.get(3));
+    }
+
+    @Test
     void refusesMoreSlotsThanItWasSizedFor() {
         PendingHeads pending = new PendingHeads(2);
         pending.put(1, 10);
