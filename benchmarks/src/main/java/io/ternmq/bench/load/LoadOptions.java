@@ -81,6 +81,10 @@ public final class LoadOptions {
     @Option(names = "--drain", defaultValue = "10", description = "e2e mode: seconds to wait for the last sent messages to arrive (default ${DEFAULT-VALUE}).")
     int drainSeconds;
 
+    @Option(names = "--broker-pid", defaultValue = "0",
+            description = "Process id of a broker on this machine: also report its CPU per message (Linux /proc; default: not measured).")
+    long brokerPid;
+
     @Option(names = "--timeout", defaultValue = "10", description = "Request timeout in seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -95,6 +99,7 @@ public final class LoadOptions {
         require(pullBatch >= 1 && pullBatch <= 1024, "--pull-batch must be 1..1024");
         require(durationSeconds >= 1, "--duration must be >= 1");
         require(rate >= 0, "--rate must be >= 0");
+        require(brokerPid >= 0, "--broker-pid must be >= 0");
         require(!oneInFlight || mode == Mode.E2E && producers == 1 && batch == 1,
                 "--one-in-flight needs --mode e2e, one producer thread and --batch 1");
     }

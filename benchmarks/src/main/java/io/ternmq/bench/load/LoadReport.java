@@ -40,7 +40,8 @@ final class LoadReport {
     }
 
     /** The summary block and the RESULT line. */
-    void summary(LoadOptions o, ThroughputMeter send, double sendSeconds, ThroughputMeter receive, double receiveSeconds) {
+    void summary(LoadOptions o, ThroughputMeter send, double sendSeconds, ThroughputMeter receive, double receiveSeconds,
+                 CpuMeter cpu) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("mode", o.mode.name().toLowerCase(Locale.ROOT));
         result.put("topics", o.topics);
@@ -62,7 +63,27 @@ final class LoadReport {
                 result.put("lost", Math.max(0, send.messages() - receive.messages()));
             }
         }
+        cpuPerMessage(cpu, send != null ? send.messages() : receive != null ? receive.messages() : 0, result);
         out.println("RESULT " + settings(result));
+    }
+
+    /** CPU per message (produced, or received in consume mode) over the measured window, client and broker. */
+    private void cpuPerMessage(CpuMeter cpu, long messages, Map<String, Object> result) {
+        if (messages <= 0) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("cpu per message:");
+        if (cpu.clientNanos() >= 0) {
+            double us = cpu.clientNanos() / 1e3 / messages;
+            line.append(String.format(Locale.ROOT, " client %.2f us", us));
+            result.put("cpu_us_per_msg", String.format(Locale.ROOT, "%.2f", us));
+        }
+        if (cpu.brokerNanos() >= 0) {
+            double us = cpu.brokerNanos() / 1e3 / messages;
+            line.append(String.format(Locale.ROOT, ", broker %.2f us", us));
+            result.put("broker_cpu_us_per_msg", String.format(Locale.ROOT, "%.2f", us));
+        }
+        out.println(line);
     }
 
     private void section(String name, String latencyName, ThroughputMeter m, double seconds, String prefix,

@@ -31,10 +31,12 @@ public final class LoadRun {
     private final AtomicBoolean measuring = new AtomicBoolean();
     private volatile long measureStartNanos = Long.MAX_VALUE;
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private final CpuMeter cpu;
 
     public LoadRun(LoadOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.cpu = new CpuMeter(options.brokerPid);
     }
 
     /** Runs and returns the exit code: 0 when messages flowed, 1 when nothing was sent or received. */
@@ -63,12 +65,13 @@ public final class LoadRun {
             stopProducers.set(true);
             joinAll(producers);
             double receiveSeconds = finishConsumers(recorder, sendSeconds);
+            cpu.stop(); // after the last counted sends were answered and consumers stopped
             ticker.shutdownNow();
             if (arrivals != null) {
                 out.println("one in flight: at most " + arrivals.maxInFlight() + " message(s) sent and not yet received");
             }
             report.summary(options, options.mode.produces() ? sendMeter : null, sendSeconds,
-                    options.mode.consumes() ? receiveMeter : null, receiveSeconds);
+                    options.mode.consumes() ? receiveMeter : null, receiveSeconds, cpu);
             return sendMeter.messages() + receiveMeter.messages() > 0 ? 0 : 1;
         } finally {
             ticker.shutdownNow();
@@ -151,6 +154,7 @@ public final class LoadRun {
     private void beginMeasuring() {
         sendMeter.swapInterval();
         receiveMeter.swapInterval();
+        cpu.start();
         measureStartNanos = System.nanoTime();
         measuring.set(true);
     }

@@ -7,7 +7,6 @@ import io.ternmq.client.producer.SendResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -28,7 +27,7 @@ final class ProducerWorker implements Runnable {
     private final AtomicLong messageBudget;
     private final RateLimiter limiter;
     private final Payload payload;
-    private final Semaphore window;
+    private final SendWindow window;
     private final Arrivals arrivals;
 
     /**
@@ -48,7 +47,7 @@ final class ProducerWorker implements Runnable {
         this.messageBudget = messageBudget;
         this.limiter = new RateLimiter(options.rate / options.producers, System.nanoTime());
         this.payload = new Payload(options.size);
-        this.window = new Semaphore(options.inflight);
+        this.window = new SendWindow(options.inflight);
     }
 
     @Override
@@ -171,9 +170,7 @@ final class ProducerWorker implements Runnable {
     /** Lets the last async sends finish (bounded by the request timeout), so the totals include them. */
     private void awaitInFlight() {
         try {
-            if (window.tryAcquire(options.inflight, options.timeoutSeconds + 1L, TimeUnit.SECONDS)) {
-                window.release(options.inflight);
-            }
+            window.awaitAllFree(options.timeoutSeconds + 1L, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

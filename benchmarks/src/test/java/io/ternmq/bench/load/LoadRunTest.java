@@ -109,6 +109,17 @@ class LoadRunTest {
         assertTrue(run.output.contains("warming up for 1 s"), run.output);
     }
 
+    @Test
+    void brokerPidAddsTheBrokersCpuPerMessageNextToTheClients(EmbeddedBroker broker) {
+        // the embedded broker runs in this JVM, so its process is this one
+        Outcome run = run(broker, "--mode", "produce", "--topic-prefix", "cpu", "--messages", "2000",
+                "--duration", "60", "--broker-pid", Long.toString(ProcessHandle.current().pid()));
+
+        assertEquals("2000", run.result.get("msgs"), run.output);
+        assertTrue(Double.parseDouble(run.result.get("cpu_us_per_msg")) > 0, run.output);
+        assertTrue(run.result.containsKey("broker_cpu_us_per_msg"), run.output);
+    }
+
     private static Outcome run(EmbeddedBroker broker, String... args) {
         String[] argv = Arrays.copyOf(args, args.length + 2);
         argv[args.length] = "--broker";

@@ -1,7 +1,6 @@
 package io.ternmq.broker.metadata;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Validation of topic and group names. The character set is RocketMQ's ({@code [%|a-zA-Z0-9_-]}) plus {@code .},
@@ -13,7 +12,6 @@ public enum ResourceName {
     /** Consumer and producer group names: at most 255 characters. */
     GROUP(255);
 
-    private static final Pattern CHARS = Pattern.compile("[%|a-zA-Z0-9_.-]+");
     private static final int SYSTEM_TOPIC_MAX = 255;
 
     private final int maxLength;
@@ -33,9 +31,22 @@ public enum ResourceName {
         if (name.length() > limit) {
             return Optional.of(what + " name longer than " + limit + " characters");
         }
-        if (!CHARS.matcher(name).matches()) {
+        if (!allowedChars(name)) {
             return Optional.of(what + " name '" + name + "' has characters outside [%|a-zA-Z0-9_.-]");
         }
         return Optional.empty();
+    }
+
+    /** {@code [%|a-zA-Z0-9_.-]+} without a regex: every send checks its topic name, so this runs per entry. */
+    private static boolean allowedChars(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '%' || c == '|' || c == '_' || c == '.' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -75,4 +75,12 @@ class MetadataPersistenceTest {
         assertTrue(ResourceName.TOPIC.problem("x".repeat(128)).isPresent());
         assertTrue(ResourceName.GROUP.problem("x".repeat(255)).isEmpty());
     }
+
+    @Test
+    void namesAllowExactlyRocketMqsCharactersPlusDot() {
+        assertTrue(ResourceName.TOPIC.problem("azAZ09%|_.-").isEmpty());
+        for (String bad : new String[] {"a/b", "a b", "a:b", "caf\u00e9", "a@b", "a+b", "a\u0000b", "a{b"}) {
+            assertTrue(ResourceName.TOPIC.problem(bad).isPresent(), bad);
+        }
+    }
 }

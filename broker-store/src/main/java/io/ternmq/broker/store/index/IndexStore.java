@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
@@ -43,7 +42,13 @@ public final class IndexStore {
     private final AtomicLongArray heads = new AtomicLongArray(SLOT_COUNT);
     private static final int PENDING_MAX = 1024;
     private final ByteBuffer pending = ByteBuffer.allocate(IndexEntry.SIZE * PENDING_MAX);
-    private final Map<Integer, Long> pendingHeads = new HashMap<>();
+    private final PendingHeads pendingHeads = new PendingHeads(PENDING_MAX);
+    // items appended since the last commit, encoded at commit (see encodePending)
+    private final long[] pendingKeys = new long[PENDING_MAX];
+    private final long[] pendingOffsets = new long[PENDING_MAX];
+    private final long[] pendingTimestamps = new long[PENDING_MAX];
+    private final int[] pendingIndexes = new int[PENDING_MAX];
+    private final long[] pendingPrevious = new long[PENDING_MAX];
     private int pendingCount;
     private final CRC32C writeCrc = new CRC32C();
     private volatile long minEntry;
@@ -82,12 +87,10 @@ public final class IndexStore {
         if (pendingCount == PENDING_MAX || (pendingCount > 0 && number % ENTRIES_PER_FILE == 0)) {
             commit();
         }
-        int slot = slotOf(keyHash);
-        Long previous = pendingHeads.get(slot);
-        long previousItem = previous != null ? previous : heads.get(slot);
-        new IndexEntry(keyHash, commitLogOffset, storeTimestamp, previousItem, indexInEntry)
-                .writeTo(pending, writeCrc);
-        pendingHeads.put(slot, number);
+        pendingKeys[pendingCount] = keyHash;
+        pendingOffsets[pendingCount] = commitLogOffset;
+        pendingTimestamps[pendingCount] = storeTimestamp;
+        pendingIndexes[pendingCount] = indexInEntry;
         pendingCount++;
     }
 
@@ -97,6 +100,7 @@ public final class IndexStore {
             return;
         }
         long number = entryCount;
+        encodePending(number);
         long fileStart = number - number % ENTRIES_PER_FILE;
         FileChannel channel = files.get(fileStart);
         if (channel == null) {
@@ -112,9 +116,28 @@ public final class IndexStore {
         }
         pending.clear();
         entryCount = number + pendingCount;
-        pendingHeads.forEach(heads::set);
-        pendingHeads.clear();
+        pendingHeads.moveHeads(heads);
         pendingCount = 0;
+    }
+
+    /**
+     * Serialises the pending items, each chained to the newest earlier item of its slot. The heads of the slots are
+     * loaded in a pass of their own first: the head table is 16 MiB, so nearly every load misses the caches, and a
+     * tight loop of independent loads lets the processor wait for many of them at once instead of one per item.
+     */
+    private void encodePending(long firstNumber) {
+        pending.clear(); // a commit whose write failed left its encoding behind; it is redone from the items
+        pendingHeads.clear();
+        for (int i = 0; i < pendingCount; i++) {
+            pendingPrevious[i] = heads.getPlain(slotOf(pendingKeys[i])); // this thread is the only writer
+        }
+        for (int i = 0; i < pendingCount; i++) {
+            int slot = slotOf(pendingKeys[i]);
+            long previous = pendingHeads.newest(slot, pendingPrevious[i]);
+            new IndexEntry(pendingKeys[i], pendingOffsets[i], pendingTimestamps[i], previous, pendingIndexes[i])
+                    .writeTo(pending, writeCrc);
+            pendingHeads.put(slot, firstNumber + i);
+        }
     }
 
     /**
