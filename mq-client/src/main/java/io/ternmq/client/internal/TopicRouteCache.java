@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Topic routes fetched with TOPIC_ROUTE and kept for {@code ttl}; a topic the broker does not know is cached as
- * "not yet created" (with the default queue count) for a shorter time so that it is picked up soon after the first
- * send creates it. Concurrent lookups of a topic that is not cached share one fetch (the first sends to a new topic,
+ * Topic routes fetched with TOPIC_ROUTE and refreshed after {@code ttl} (in the background: see {@link #route}); a
+ * topic the broker does not know is cached as "not yet created" (with the default queue count) for a shorter time so
+ * that it is picked up soon after the first send creates it. Concurrent lookups of a topic that is not cached share one fetch (the first sends to a new topic,
  * from many threads, would otherwise each ask the broker). Thread-safe.
  */
 public final class TopicRouteCache {
@@ -41,12 +41,25 @@ public final class TopicRouteCache {
         this.clock = clock;
     }
 
-    /** The cached route, fetching it when missing or expired. */
+    /**
+     * The cached route. A missing route is fetched (the caller waits for it); an expired one is returned as it is
+     * while one refresh runs in the background, so sends to a busy topic never stall on the route's expiry (as a
+     * RocketMQ client refreshes its routes on a timer). A failed background refresh keeps the old route and the next
+     * call tries again.
+     */
     public CompletableFuture<TopicRoute> route(String topic) {
         Entry e = routes.get(topic);
-        if (e != null && e.expiresAtMs > clock.getAsLong()) {
-            return CompletableFuture.completedFuture(e.route);
+        if (e == null) {
+            return fetchShared(topic);
         }
+        if (e.expiresAtMs <= clock.getAsLong()) {
+            fetchShared(topic);
+        }
+        return CompletableFuture.completedFuture(e.route);
+    }
+
+    /** One fetch of the topic's route at a time, shared by everyone asking meanwhile. */
+    private CompletableFuture<TopicRoute> fetchShared(String topic) {
         CompletableFuture<TopicRoute> shared = new CompletableFuture<>();
         CompletableFuture<TopicRoute> earlier = fetching.putIfAbsent(topic, shared);
         if (earlier != null) {

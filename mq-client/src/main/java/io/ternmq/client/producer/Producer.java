@@ -273,7 +273,7 @@ public final class Producer implements AutoCloseable {
             return this;
         }
 
-        /** How long a topic's route is cached (30 s). */
+        /** How old a topic's route may get before it is read again, in the background while sends go on (30 s). */
         public Builder routeRefreshInterval(Duration interval) {
             this.routeRefreshInterval = interval;
             return this;

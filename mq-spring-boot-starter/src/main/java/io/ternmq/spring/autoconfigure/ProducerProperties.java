@@ -18,7 +18,7 @@ public class ProducerProperties {
     /** Largest body, or sum of bodies of a batch, accepted before sending; larger sends fail at once with MESSAGE_TOO_LARGE. */
     private DataSize maxMessageSize = DataSize.ofMegabytes(4);
 
-    /** How long a topic's route (its queues) is cached before it is read from the broker again. */
+    /** How old a topic's route (its queues) may get before it is read again, in the background while sends go on. */
     private Duration routeRefreshInterval = Duration.ofSeconds(30);
 
     /** Batching of single-message sends per queue: more throughput under load, one SendResult per message still. */
