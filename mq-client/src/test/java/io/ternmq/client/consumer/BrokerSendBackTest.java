@@ -8,7 +8,6 @@ import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.Frame;
 import io.ternmq.protocol.Frames;
 import io.ternmq.protocol.command.Commands;
-import io.ternmq.protocol.command.Hello;
 import io.ternmq.protocol.command.SendBack;
 import io.ternmq.protocol.message.MessageModel;
 import org.junit.jupiter.api.AfterEach;
@@ -81,9 +80,7 @@ class BrokerSendBackTest {
         context.delayLevelWhenNextConsume(4);
         policy.onFailure(pq, List.of(msg(10), msg(11)), context, service);
         EmbeddedConnector.Peer peer = connector.last();
-        Frame hello = peer.expect();
-        peer.respond(hello, new Hello.Response(1, "b", "1", 1 << 20, 1 << 20));
-        hello.release();
+        peer.acceptHello();
 
         List<SendBack.Request> sent = new ArrayList<>(List.of(answerSendBack(peer, "broker10"),
                 answerSendBack(peer, "broker10")));

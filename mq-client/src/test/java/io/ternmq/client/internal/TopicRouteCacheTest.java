@@ -7,7 +7,6 @@ import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.Frame;
 import io.ternmq.protocol.Frames;
 import io.ternmq.protocol.command.Commands;
-import io.ternmq.protocol.command.Hello;
 import io.ternmq.protocol.command.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +45,7 @@ class TopicRouteCacheTest {
     private Frame nextRouteRequest() {
         if (peer == null) {
             peer = connector.last();
-            Frame hello = peer.expect();
-            peer.respond(hello, new Hello.Response(1, "b", "1", 1 << 20, 1 << 20));
-            hello.release();
+            peer.acceptHello();
         }
         Frame route = peer.expect();
         assertEquals(Commands.TOPIC_ROUTE.code(), route.command());

@@ -11,7 +11,6 @@ import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.Frame;
 import io.ternmq.protocol.Frames;
 import io.ternmq.protocol.command.Commands;
-import io.ternmq.protocol.command.Hello;
 import io.ternmq.protocol.command.Send;
 import io.ternmq.protocol.command.Topics;
 import io.ternmq.protocol.message.OutgoingMessage;
@@ -55,9 +54,7 @@ class MessageSenderTest {
         OutgoingMessage m = new OutgoingMessage(Map.of(), new byte[]{1}, 0, 0, 0);
         CompletableFuture<SendResult> f = sender.send("T", List.of(m), "UNIQ", choice);
         peer = connector.last();
-        Frame hello = peer.expect();
-        peer.respond(hello, new Hello.Response(1, "b", "1", 1 << 20, 1 << 20));
-        hello.release();
+        peer.acceptHello();
         Frame route = peer.expect();
         assertEquals(Commands.TOPIC_ROUTE.code(), route.command());
         peer.respond(route, new Topics.Route(new Topics.Config("T", 4, 6, false), "b", "b:1", List.of()));

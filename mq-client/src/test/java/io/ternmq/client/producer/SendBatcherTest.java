@@ -11,7 +11,6 @@ import io.ternmq.protocol.ErrorCode;
 import io.ternmq.protocol.Frame;
 import io.ternmq.protocol.Frames;
 import io.ternmq.protocol.command.Commands;
-import io.ternmq.protocol.command.Hello;
 import io.ternmq.protocol.command.Send;
 import io.ternmq.protocol.command.Topics;
 import io.ternmq.protocol.message.OutgoingMessage;
@@ -62,9 +61,7 @@ class SendBatcherTest {
     private void connectAndRoute() {
         CompletableFuture<?> route = routes.route("T");
         peer = connector.last();
-        Frame hello = peer.expect();
-        peer.respond(hello, new Hello.Response(1, "b", "1", 1 << 20, 1 << 20));
-        hello.release();
+        peer.acceptHello();
         Frame req = peer.expect();
         peer.respond(req, new Topics.Route(new Topics.Config("T", 4, 6, false), "b", "b:1", List.of()));
         req.release();

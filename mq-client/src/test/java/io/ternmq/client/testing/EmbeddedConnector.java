@@ -14,6 +14,7 @@ import io.ternmq.protocol.codec.FrameEncoder;
 import io.ternmq.protocol.codec.WireWriter;
 import io.ternmq.protocol.command.Body;
 import io.ternmq.protocol.command.Command;
+import io.ternmq.protocol.command.Hello;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,13 @@ public final class EmbeddedConnector implements Connector {
             buf.writeBytes(frame.body());
             frame.release();
             channel.writeInbound(buf);
+        }
+
+        /** Reads the client's HELLO and answers it as a broker of protocol version 1 would. */
+        public void acceptHello() {
+            Frame hello = expect();
+            respond(hello, new Hello.Response(1, "b", "1", 1 << 20, 1 << 20));
+            hello.release();
         }
 
         public void respond(Frame request, Body body) {
