@@ -143,6 +143,6 @@ public final class ScheduleRouter {
                                                 Map<String, String> props) {
         MessageDraft draft = new MessageDraft(props, m.body(), m.bornTimestamp(), m.flag(), m.sysFlag(),
                 m.reconsumeTimes());
-        return new AppendRequest(topic, queueId, List.of(draft), request.bornHost());
+        return new AppendRequest(topic, queueId, List.of(draft), request.bornHost(), request.attached());
     }
 }

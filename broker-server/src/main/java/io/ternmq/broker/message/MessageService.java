@@ -126,8 +126,8 @@ public final class MessageService {
     private CompletableFuture<AppendOutcome> outcome(AppendRequest request, CompletableFuture<AppendResult> stored) {
         boolean scheduled = ScheduleTopics.isInternal(request.topic());
         long bytes = 0;
-        for (MessageDraft m : request.messages()) {
-            bytes += m.body().length;
+        for (int i = 0; i < request.messages().size(); i++) {
+            bytes += request.bodyLength(i);
         }
         long storedBytes = bytes;
         return stored.handle((result, error) -> {
@@ -147,12 +147,14 @@ public final class MessageService {
             return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL, "empty batch");
         }
         long total = 0;
-        for (MessageDraft m : request.messages()) {
-            if (m.body().length > maxMessageSize) {
-                return AppendResult.rejected(AppendStatus.MESSAGE_TOO_LARGE, "message body of " + m.body().length
+        for (int i = 0; i < request.messages().size(); i++) {
+            MessageDraft m = request.messages().get(i);
+            int bodyLength = request.bodyLength(i);
+            if (bodyLength > maxMessageSize) {
+                return AppendResult.rejected(AppendStatus.MESSAGE_TOO_LARGE, "message body of " + bodyLength
                         + " bytes exceeds maxMessageSize " + maxMessageSize);
             }
-            total += m.body().length;
+            total += bodyLength;
             for (var property : m.properties().entrySet()) {
                 if (property.getKey().isEmpty() || property.getValue() == null) {
                     return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL,

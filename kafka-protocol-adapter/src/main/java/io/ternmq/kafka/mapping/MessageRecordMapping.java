@@ -1,6 +1,7 @@
 package io.ternmq.kafka.mapping;
 
 import io.ternmq.kafka.record.KafkaRecord;
+import io.ternmq.kafka.record.LocatedRecord;
 import io.ternmq.kafka.record.RecordHeader;
 import io.ternmq.protocol.message.MessageProperties;
 
@@ -47,8 +48,17 @@ public final class MessageRecordMapping {
 
     /** As {@link #properties(KafkaRecord)}; {@code nativeCopies} false drops the copies made for native readers. */
     static Map<String, String> properties(KafkaRecord record, boolean nativeCopies) {
+        return properties(record.key(), record.value() == null, record.headers(), nativeCopies);
+    }
+
+    /** As {@link #properties(KafkaRecord, boolean)}, for a record whose value was left in its batch. */
+    static Map<String, String> properties(LocatedRecord record, boolean nativeCopies) {
+        return properties(record.key(), record.valueIsNull(), record.headers(), nativeCopies);
+    }
+
+    private static Map<String, String> properties(byte[] key, boolean valueNull, List<RecordHeader> headers,
+                                                  boolean nativeCopies) {
         Map<String, String> props = new LinkedHashMap<>();
-        List<RecordHeader> headers = record.headers();
         if (headersFitProperties(headers)) {
             boolean ascending = true;
             for (int i = 0; i < headers.size(); i++) {
@@ -88,7 +98,6 @@ public final class MessageRecordMapping {
                 default -> { }
             }
         }
-        byte[] key = record.key();
         String keyText = key == null || key.length == 0 ? null : utf8OrNull(key);
         if (explicitKeys != null) {
             props.put(MessageProperties.KEYS, explicitKeys);
@@ -98,7 +107,7 @@ public final class MessageRecordMapping {
         } else if (key != null) {
             props.put(KafkaPropertyNames.KEY, encodeKey(key));
         }
-        if (record.value() == null) {
+        if (valueNull) {
             props.put(KafkaPropertyNames.VALUE_NULL, "1");
         }
         return props;

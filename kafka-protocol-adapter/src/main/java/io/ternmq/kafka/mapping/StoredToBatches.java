@@ -19,6 +19,9 @@ import java.util.Map;
  * born timestamps, and no producer fields. Values are copied straight from the stored record bytes (a view of the
  * mapped CommitLog, so this is their only copy before the socket). Mapping rules in {@link MessageRecordMapping}.
  *
+ * <p>Messages stored with the Kafka batch they were produced in ({@link AttachedBatches}) are sent as that batch,
+ * whole, even when the read starts inside it (as Kafka does; consumers skip the records before their position).
+ *
  * <p>The messages of one produced Kafka batch that come back whole become one batch carrying the CRC computed when
  * they were appended ({@link BatchView}), and their CommitLog record is not checked again here. Every other run of
  * consecutive queue offsets (native messages, a batch read from its middle; a filter or retention gap starts a new
@@ -46,6 +49,14 @@ public final class StoredToBatches {
             int i = 0;
             while (i < messages.size()) {
                 StoredMessageBytes m = messages.get(i);
+                ByteBuffer attached = compression == CompressionType.NONE ? AttachedBatches.sendable(m) : null;
+                if (attached != null) {
+                    runs.finish();
+                    out.writeBytes(attached);
+                    knownCrcBatches++;
+                    i = AttachedBatches.nextRecord(messages, i);
+                    continue;
+                }
                 Map<String, String> props = m.propertiesLength() == 0 ? Map.of() : m.properties();
                 BatchView view = compression == CompressionType.NONE && m.index() == 0
                         ? BatchView.parse(props.get(KafkaPropertyNames.BATCH_VIEW)) : null;
@@ -101,7 +112,7 @@ public final class StoredToBatches {
     }
 
     private static void appendMessage(RecordBatchWriter writer, Map<String, String> props, StoredMessageBytes m) {
-        appendMessage(writer, props, m.slice(m.bodyPos() + 4, m.bodyLength()), m.bornTimestamp());
+        appendMessage(writer, props, m.slice(m.bodyStart(), m.bodyLength()), m.bornTimestamp());
     }
 
     /** The {@code view.count()} messages from {@code first} as one batch with the CRC from append time. */

@@ -226,6 +226,21 @@ public final class RecordBatch {
         }
     }
 
+    /**
+     * The records of an uncompressed CreateTime batch with their values left in place: each {@link
+     * LocatedRecord#valueIndex()} counts from the batch's first byte (its base offset field). Checks as
+     * {@link #records}.
+     *
+     * @throws IllegalStateException when the batch is compressed or LogAppendTime
+     */
+    public List<LocatedRecord> locatedRecords() throws InvalidBatchException {
+        if (compressionId() != CompressionType.NONE.id() || timestampType() != TimestampType.CREATE_TIME) {
+            throw new IllegalStateException("only an uncompressed CreateTime batch keeps its values in place");
+        }
+        // the records from HEADER_SIZE on, indexed as the batch is
+        return RecordDecoder.locate(buf.duplicate().readerIndex(HEADER_SIZE), recordCount(), baseTimestamp(), -1);
+    }
+
     private static InvalidBatchException invalid(String message) {
         return new InvalidBatchException(BatchStatus.INVALID_RECORD, message);
     }

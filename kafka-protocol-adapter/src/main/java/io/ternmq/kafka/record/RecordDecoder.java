@@ -24,10 +24,29 @@ final class RecordDecoder {
      */
     static List<KafkaRecord> decode(ByteBuf section, int count, long baseTimestamp, long timestampOverride)
             throws InvalidBatchException {
+        List<LocatedRecord> located = locate(section, count, baseTimestamp, timestampOverride);
+        List<KafkaRecord> records = new ArrayList<>(count);
+        for (LocatedRecord r : located) {
+            byte[] value = null;
+            if (r.valueLength() >= 0) {
+                value = new byte[r.valueLength()];
+                section.getBytes(r.valueIndex(), value);
+            }
+            records.add(new KafkaRecord(r.timestamp(), r.key(), value, r.headers()));
+        }
+        return records;
+    }
+
+    /**
+     * As {@link #decode}, leaving each value where it is: a record says where in {@code section} (an index of it)
+     * its value lies. Keys and headers, small as a rule, are copied.
+     */
+    static List<LocatedRecord> locate(ByteBuf section, int count, long baseTimestamp, long timestampOverride)
+            throws InvalidBatchException {
         if (count < 0 || (long) count * MIN_RECORD_SIZE > section.readableBytes()) {
             throw corrupt("record count " + count + " does not fit in " + section.readableBytes() + " bytes");
         }
-        List<KafkaRecord> records = new ArrayList<>(count);
+        List<LocatedRecord> records = new ArrayList<>(count);
         int sectionEnd = section.writerIndex();
         for (int i = 0; i < count; i++) {
             int length = ZigZagVarints.readVarint(section, sectionEnd);
@@ -44,7 +63,12 @@ final class RecordDecoder {
                         "record " + i + " has offset delta " + offsetDelta);
             }
             byte[] key = readNullableBytes(section, end, "key");
-            byte[] value = readNullableBytes(section, end, "value");
+            int valueLength = ZigZagVarints.readVarint(section, end);
+            int valueIndex = section.readerIndex();
+            if (valueLength != -1) {
+                checkLength(valueLength, section, end, "value");
+                section.skipBytes(valueLength);
+            }
             int headerCount = ZigZagVarints.readVarint(section, end);
             if (headerCount < 0 || headerCount > (end - section.readerIndex()) / 2) {
                 throw corrupt("record " + i + " header count " + headerCount);
@@ -61,7 +85,7 @@ final class RecordDecoder {
                         + ", its length says " + length);
             }
             long timestamp = timestampOverride >= 0 ? timestampOverride : baseTimestamp + timestampDelta;
-            records.add(new KafkaRecord(timestamp, key, value, headers));
+            records.add(new LocatedRecord(timestamp, key, valueIndex, valueLength, headers));
         }
         if (section.isReadable()) {
             throw corrupt(section.readableBytes() + " bytes after the last of " + count + " records");

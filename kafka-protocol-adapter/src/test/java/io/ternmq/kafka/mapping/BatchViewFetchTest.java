@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ class BatchViewFetchTest {
         return out;
     }
 
-    private static List<KafkaRecord> records(String prefix, int count) {
+    static List<KafkaRecord> records(String prefix, int count) {
         List<KafkaRecord> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add(new KafkaRecord(1_700_000_000_000L + i, i % 2 == 0 ? null : ("k" + i).getBytes(StandardCharsets.UTF_8),
@@ -161,9 +162,18 @@ class BatchViewFetchTest {
         return out;
     }
 
-    /** Flips one bit of the first occurrence of {@code text} in the CommitLog files (as a bad disk would). */
     private void flipByteOf(String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        flipByteOf(dir, text);
+    }
+
+    /** Flips one bit of the first occurrence of {@code text} in the CommitLog files (as a bad disk would). */
+    static void flipByteOf(Path dir, String text) throws IOException {
+        flipByteOf(dir, text, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #flipByteOf(Path, String)}, {@code text} being bytes in {@code charset}. */
+    static void flipByteOf(Path dir, String text, Charset charset) throws IOException {
+        byte[] needle = text.getBytes(charset);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).filter(p -> p.toString().contains("commitlog")).toList();

@@ -81,8 +81,14 @@ final class StoredPullResponse implements Body {
             head.putInt(m.flag()).putInt(m.sysFlag()).putInt(m.reconsumeTimes())
                     .putInt(pairCount(r, pairsPos, m.propertiesLength()));
             buf.writeBytes(head.array(), 0, head.position());
-            // the pairs, then the body's i32 length and bytes: contiguous in the record and on the wire
-            copy(buf, cursor, pairsPos, m.bodyPos() + 4 + m.bodyLength() - pairsPos);
+            // the pairs, then the body's i32 length and bytes: contiguous in the record and on the wire, unless the
+            // body is a range of the record's attached batch
+            if (m.bodyInline()) {
+                copy(buf, cursor, pairsPos, m.bodyPos() + 4 + m.bodyLength() - pairsPos);
+            } else {
+                copy(buf, cursor, pairsPos, m.bodyPos() + 4 - pairsPos);
+                copy(buf, cursor, m.bodyStart(), m.bodyLength());
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package io.ternmq.broker.store.commitlog;
 import io.ternmq.broker.store.AppendRequest;
 import io.ternmq.broker.store.AppendResult;
 import io.ternmq.broker.store.AppendStatus;
-import io.ternmq.broker.store.MessageDraft;
 
 /**
  * Checks an append before anything is written, so a rejected append leaves no trace. Limits: each body and the
@@ -35,10 +34,10 @@ public final class EntryValidator {
             return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL, "queueId must be >= 0, was " + request.queueId());
         }
         for (int i = 0; i < request.messages().size(); i++) {
-            MessageDraft m = request.messages().get(i);
-            if (m.body().length > maxMessageSize) {
+            int bodyLength = request.bodyLength(i);
+            if (bodyLength > maxMessageSize) {
                 return AppendResult.rejected(AppendStatus.MESSAGE_TOO_LARGE, "message " + i + " body is "
-                        + m.body().length + " bytes, maxMessageSize is " + maxMessageSize);
+                        + bodyLength + " bytes, maxMessageSize is " + maxMessageSize);
             }
         }
         return null;

@@ -1,6 +1,7 @@
 package io.ternmq.broker.store.commitlog;
 
 import io.ternmq.broker.store.AppendRequest;
+import io.ternmq.broker.store.AttachedBatch;
 import io.ternmq.broker.store.MessageDraft;
 import io.ternmq.broker.store.MessageProperty;
 import io.ternmq.broker.store.TagHash;
@@ -26,6 +27,8 @@ public final class PreparedEntry {
     final long tagHash;
     final boolean multiTags;
     final long bodyBytes;
+    /** Null, or the batch the bodies are ranges of ({@link RecordEncoder}: stored before the message blocks). */
+    final AttachedBatch attached;
 
     private PreparedEntry(AppendRequest request, byte[] storeHostBytes) {
         this.topic = request.topic();
@@ -33,16 +36,20 @@ public final class PreparedEntry {
         this.topicBytes = request.topic().getBytes(StandardCharsets.UTF_8);
         this.bornHostBytes = request.bornHost().getBytes(StandardCharsets.UTF_8);
         this.messages = request.messages();
+        this.attached = request.attached();
         this.propertyBytes = new byte[messages.size()][];
         long size = RecordEncoder.HEADER_FIXED + 2L + topicBytes.length + 2L + storeHostBytes.length;
+        if (attached != null) {
+            size += 4L + attached.size();
+        }
         long bodies = 0;
         String firstTag = null;
         boolean mixed = false;
         for (int i = 0; i < messages.size(); i++) {
             MessageDraft m = messages.get(i);
             propertyBytes[i] = encodeProperties(m.properties());
-            size += RecordEncoder.MESSAGE_FIXED + bornHostBytes.length + propertyBytes[i].length + m.body().length;
-            bodies += m.body().length;
+            size += messageSize(propertyBytes[i].length, request.bodyLength(i));
+            bodies += request.bodyLength(i);
             String tag = m.properties().get(MessageProperty.TAGS);
             if (i == 0) {
                 firstTag = tag;
@@ -54,6 +61,17 @@ public final class PreparedEntry {
         this.bodyBytes = bodies;
         this.tagHash = TagHash.of(firstTag);
         this.multiTags = mixed;
+    }
+
+    /** Bytes of message block {@code i} as {@link RecordEncoder} writes it. */
+    int messageSize(int i) {
+        return messageSize(propertyBytes[i].length, attached == null ? messages.get(i).body().length : 0);
+    }
+
+    private int messageSize(int propertiesLength, int bodyLength) {
+        return attached == null
+                ? RecordEncoder.MESSAGE_FIXED + bornHostBytes.length + propertiesLength + bodyLength
+                : RecordEncoder.MESSAGE_FIXED + RecordEncoder.BODY_START_BYTES + bornHostBytes.length + propertiesLength;
     }
 
     public static PreparedEntry of(AppendRequest request, byte[] storeHostBytes) {

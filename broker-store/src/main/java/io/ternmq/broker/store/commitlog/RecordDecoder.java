@@ -67,6 +67,10 @@ public final class RecordDecoder {
         b.position(start + RecordEncoder.POS_TOPIC);
         String topic = string(b, Short.toUnsignedInt(b.getShort()));
         String storeHost = string(b, Short.toUnsignedInt(b.getShort()));
+        AttachedRange attached = AttachedRange.NONE;
+        if ((flags & RecordEncoder.FLAG_ATTACHED_BATCH) != 0) {
+            attached = AttachedRange.read(b, start, offset);
+        }
         List<DecodedMessage> messages = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int messageStart = b.position();
@@ -78,11 +82,16 @@ public final class RecordDecoder {
             String bornHost = string(b, Short.toUnsignedInt(b.getShort()));
             Map<String, String> properties = properties(b, Short.toUnsignedInt(b.getShort()));
             int bodyLength = b.getInt();
-            if (bodyLength < 0 || bodyLength > b.remaining()) {
-                throw new CorruptRecordException(offset, "body length out of bounds");
-            }
             byte[] body = NO_BODY;
-            if (withBodies) {
+            if (attached != AttachedRange.NONE) {
+                int bodyStart = attached.checkBody(b.getInt(), bodyLength, offset);
+                if (withBodies && bodyLength > 0) {
+                    body = new byte[bodyLength];
+                    b.get(start + bodyStart, body);
+                }
+            } else if (bodyLength < 0 || bodyLength > b.remaining()) {
+                throw new CorruptRecordException(offset, "body length out of bounds");
+            } else if (withBodies) {
                 body = new byte[bodyLength];
                 b.get(body);
             } else {

@@ -20,9 +20,12 @@ import java.util.zip.CRC32C;
  * 28      8   storeTimestamp   epoch ms, never decreasing along the log
  * 36      4   queueId
  * 40      4   messageCount     n &gt;= 1
- * 44      4   entryFlags       bit 0: MULTI_TAGS, the messages carry different TAGS
+ * 44      4   entryFlags       bit 0: MULTI_TAGS, the messages carry different TAGS;
+ *                              bit 1: ATTACHED_BATCH, the bodies are ranges of an attached batch
  * 48      2+t topic            u16 length + UTF-8
  *   .     2+h storeHost        u16 length + UTF-8 ("host:port")
+ * with ATTACHED_BATCH only:
+ *         4+a attached         i32 length + the batch as another protocol framed it (AttachedBatch)
  * then n times:
  *         4   messageSize      this message block, this field included
  *         8   bornTimestamp
@@ -31,7 +34,8 @@ import java.util.zip.CRC32C;
  *         4   reconsumeTimes
  *         2+b bornHost         u16 length + UTF-8
  *         2+p properties       u16 length + repeated [u16 keyLen][key][u16 valueLen][value], UTF-8
- *         4+s body             i32 length + bytes
+ *         4+s body             i32 length + bytes; with ATTACHED_BATCH: i32 length + i32 position of the
+ *                              body's first byte in the record (inside the attached batch), no bytes
  * </pre>
  * The end of a segment that cannot hold the next record is filled by a blank marker
  * {@code [i32 remaining bytes][i32 BLANK_MAGIC]}; a record plus {@value #BLANK_SIZE} bytes always fits, so the
@@ -43,6 +47,9 @@ public final class RecordEncoder {
     public static final int BLANK_SIZE = 8;
     public static final int MAX_PROPERTIES_BYTES = 32767;
     public static final int FLAG_MULTI_TAGS = 1;
+    public static final int FLAG_ATTACHED_BATCH = 2;
+    /** The body position field a message block with an attached body has instead of its body bytes. */
+    public static final int BODY_START_BYTES = 4;
 
     static final int POS_TOTAL_SIZE = 0;
     static final int POS_MAGIC = 4;
@@ -86,22 +93,37 @@ public final class RecordEncoder {
         int start = b.position();
         b.putInt(entry.totalSize).putInt(RECORD_MAGIC).putInt(0)
                 .putLong(commitLogOffset).putLong(baseQueueOffset).putLong(storeTimestamp)
-                .putInt(entry.queueId).putInt(entry.messages.size()).putInt(entry.multiTags ? FLAG_MULTI_TAGS : 0)
+                .putInt(entry.queueId).putInt(entry.messages.size()).putInt(flags(entry))
                 .putShort((short) entry.topicBytes.length).put(entry.topicBytes)
                 .putShort((short) storeHostBytes.length).put(storeHostBytes);
+        int attachedStart = -1;
+        if (entry.attached != null) {
+            attachedStart = b.position() + 4 - start;
+            b.putInt(entry.attached.size()).put(entry.attached.bytes().duplicate());
+            if (entry.attached.baseOffsetField() >= 0) {
+                b.putLong(start + attachedStart + entry.attached.baseOffsetField(), baseQueueOffset);
+            }
+        }
         for (int i = 0; i < entry.messages.size(); i++) {
             MessageDraft m = entry.messages.get(i);
             byte[] props = entry.propertyBytes[i];
-            int messageSize = MESSAGE_FIXED + entry.bornHostBytes.length + props.length + m.body().length;
-            b.putInt(messageSize).putLong(m.bornTimestamp()).putInt(m.flag()).putInt(m.sysFlag())
+            b.putInt(entry.messageSize(i)).putLong(m.bornTimestamp()).putInt(m.flag()).putInt(m.sysFlag())
                     .putInt(m.reconsumeTimes())
                     .putShort((short) entry.bornHostBytes.length).put(entry.bornHostBytes)
-                    .putShort((short) props.length).put(props)
-                    .putInt(m.body().length).put(m.body());
+                    .putShort((short) props.length).put(props);
+            if (attachedStart < 0) {
+                b.putInt(m.body().length).put(m.body());
+            } else {
+                b.putInt(entry.attached.bodyLengths()[i]).putInt(attachedStart + entry.attached.bodyStarts()[i]);
+            }
         }
         int end = b.position();
         ByteBuffer record = b.duplicate().position(start).limit(end);
         b.putInt(start + POS_CRC, checksum(record, crc));
+    }
+
+    private static int flags(PreparedEntry entry) {
+        return (entry.multiTags ? FLAG_MULTI_TAGS : 0) | (entry.attached != null ? FLAG_ATTACHED_BATCH : 0);
     }
 
     /** A blank end-of-segment marker covering {@code remaining} bytes. */

@@ -1,5 +1,6 @@
 package io.ternmq.broker.store.read;
 
+import io.ternmq.broker.store.commitlog.AttachedRange;
 import io.ternmq.broker.store.commitlog.CorruptRecordException;
 import io.ternmq.broker.store.commitlog.RecordEncoder;
 
@@ -18,6 +19,7 @@ final class RecordLayout {
     static final int POS_STORE_TIMESTAMP = 28;
     static final int POS_QUEUE_ID = 36;
     static final int POS_MESSAGE_COUNT = 40;
+    static final int POS_FLAGS = 44;
     static final int POS_TOPIC = 48;
     private static final int HEADER_FIXED = 48;
     private static final int MESSAGE_HEAD = 4 + 8 + 4 + 4 + 4; // size, born, flag, sysFlag, reconsume
@@ -63,6 +65,12 @@ final class RecordLayout {
         int pos = POS_TOPIC;
         pos = skipShortPrefixed(b, pos, total, offset); // topic
         pos = skipShortPrefixed(b, pos, total, offset); // store host
+        AttachedRange attached = AttachedRange.NONE;
+        if ((b.getInt(POS_FLAGS) & RecordEncoder.FLAG_ATTACHED_BATCH) != 0) {
+            attached = AttachedRange.read(b.position(pos), 0, offset);
+            pos = attached.end();
+        }
+        int bodyFieldBytes = attached == AttachedRange.NONE ? 4 : 4 + RecordEncoder.BODY_START_BYTES;
         for (int i = 0; i < count; i++) {
             int messageStart = pos;
             if (pos + MESSAGE_HEAD > total) {
@@ -72,16 +80,21 @@ final class RecordLayout {
             int bornHostPos = pos + MESSAGE_HEAD;
             int propertiesPos = skipShortPrefixed(b, bornHostPos, total, offset);
             int bodyPos = skipShortPrefixed(b, propertiesPos, total, offset);
-            if (bodyPos + 4 > total) {
+            if (bodyPos + bodyFieldBytes > total) {
                 throw new CorruptRecordException(offset, "body length out of bounds");
             }
             int bodyLength = b.getInt(bodyPos);
-            int end = bodyPos + 4 + bodyLength;
+            int bodyStart = bodyPos + 4;
+            int end = bodyStart + bodyLength;
+            if (attached != AttachedRange.NONE) {
+                bodyStart = attached.checkBody(b.getInt(bodyPos + 4), bodyLength, offset);
+                end = bodyPos + bodyFieldBytes;
+            }
             if (bodyLength < 0 || end > total || end - messageStart != size) {
                 throw new CorruptRecordException(offset, "message " + i + " size mismatch");
             }
             if (i >= first && !sink.accept(new StoredMessageBytes(view, 0, messageStart,
-                    bornHostPos, propertiesPos, bodyPos, offset, i, base + i))) {
+                    bornHostPos, propertiesPos, bodyPos, bodyStart, attached, offset, i, base + i))) {
                 return;
             }
             pos = end;

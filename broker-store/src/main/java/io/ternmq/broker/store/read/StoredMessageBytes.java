@@ -1,5 +1,7 @@
 package io.ternmq.broker.store.read;
 
+import io.ternmq.broker.store.commitlog.AttachedRange;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,7 +13,8 @@ import java.util.zip.CRC32C;
  * straight into its output instead of decoding them into strings, maps and a body array and encoding them again.
  * Positions index {@link #record()} (absolute, from 0) and point at the field's length prefix; the layout is {@code RecordEncoder}'s:
  * {@code topic}, {@code storeHost}, {@code bornHost}: u16 length + UTF-8; {@code properties}: u16 byte length +
- * repeated [u16 keyLen][key][u16 valueLen][value]; {@code body}: i32 length + bytes.
+ * repeated [u16 keyLen][key][u16 valueLen][value]; {@code body}: i32 length + bytes, or i32 length + i32 position
+ * in the attached batch ({@link #bodyStart()}).
  *
  * <p>The record is a read-only view of the stored bytes, usually of the mapped CommitLog segment itself (no copy
  * was made): read it with absolute gets or through {@link #slice}. Immutable; the view is shared by the messages of
@@ -24,19 +27,24 @@ public final class StoredMessageBytes {
     private final int bornHostPos;
     private final int propertiesPos;
     private final int bodyPos;
+    private final int bodyStart;
+    private final AttachedRange attached;
     private final long commitLogOffset;
     private final int index;
     private final long queueOffset;
 
     /** @param view the whole record, read-only, shared by the messages of the record */
     StoredMessageBytes(ByteBuffer view, int recordStart, int messageStart, int bornHostPos, int propertiesPos,
-                       int bodyPos, long commitLogOffset, int index, long queueOffset) {
+                       int bodyPos, int bodyStart, AttachedRange attached, long commitLogOffset, int index,
+                       long queueOffset) {
         this.view = view;
         this.recordStart = recordStart;
         this.messageStart = messageStart;
         this.bornHostPos = bornHostPos;
         this.propertiesPos = propertiesPos;
         this.bodyPos = bodyPos;
+        this.bodyStart = bodyStart;
+        this.attached = attached;
         this.commitLogOffset = commitLogOffset;
         this.index = index;
         this.queueOffset = queueOffset;
@@ -149,11 +157,36 @@ public final class StoredMessageBytes {
         return RecordLayout.crcMatches(view.slice(recordStart, view.getInt(recordStart)), new CRC32C());
     }
 
+    /**
+     * Position of the body's fields: its i32 length, then either the body bytes or, when the record has an
+     * {@link #attachedBatch() attached batch}, the i32 position of the body inside it.
+     */
     public int bodyPos() {
         return bodyPos;
     }
 
+    /** Position of the body's first byte: right after its length, or inside the attached batch. */
+    public int bodyStart() {
+        return bodyStart;
+    }
+
+    /** Whether the body bytes follow the body length directly (no attached batch). */
+    public boolean bodyInline() {
+        return attached == AttachedRange.NONE;
+    }
+
     public int bodyLength() {
         return view.getInt(bodyPos);
+    }
+
+    /**
+     * The batch the record's messages were produced as by another protocol (a Kafka record batch), stored once with
+     * the entry; null when the record has none. Read-only view of the stored bytes, its base offset field set to the
+     * entry's first queue offset. Like {@link #record()} it is not CRC-checked when the read left that to the caller:
+     * a protocol that sends it as is relies on the batch's own checksum, which its receiver checks.
+     */
+    public ByteBuffer attachedBatch() {
+        return attached == AttachedRange.NONE ? null : view.slice(recordStart + attached.start(),
+                attached.end() - attached.start());
     }
 }

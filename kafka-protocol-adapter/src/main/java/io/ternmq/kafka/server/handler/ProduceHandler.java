@@ -177,22 +177,18 @@ public final class ProduceHandler implements ApiHandler {
         if (records == null) {
             return done(failed(index, KafkaError.INVALID_RECORD));
         }
-        List<KafkaRecord> decoded;
         RecordBatch batch;
+        DraftMapping mapping;
         try {
             batch = RecordBatchReader.readProduceBatch(records);
             KafkaError refused = refusal(version, batch);
             if (refused != KafkaError.NONE) {
                 return done(failed(index, refused));
             }
-            decoded = batch.records(maxDecompressedBytes);
+            mapping = map(topic, index, batch, bornHost);
         } catch (InvalidBatchException e) {
             return done(failed(index, DataPathErrors.of(e.status())));
         }
-        // an idempotent batch's first message keeps its producer id, epoch and sequences, so the producer state can
-        // be rebuilt from the log after a crash
-        DraftMapping mapping = RecordsToDrafts.toAppendRequest(topic, index, decoded, bornHost, batch.producerId(),
-                batch.producerEpoch(), batch.baseSequence(), batch.lastSequence());
         if (mapping.status() != MappingStatus.MAPPED) {
             return done(failed(index, DataPathErrors.of(mapping.status())));
         }
@@ -218,6 +214,22 @@ public final class ProduceHandler implements ApiHandler {
                         .set(PartitionProduceResponse.LOG_START_OFFSET,
                                 core.messages().store().minOffset(topic, index))
                 : failed(index, errorOf(topic, index, error)));
+    }
+
+    /**
+     * The append a batch becomes. An uncompressed batch is stored as it came, with each message's body a range of it,
+     * so a fetch sends it on unchanged; a compressed one is decompressed into one message per record. Either way an
+     * idempotent batch's first message keeps its producer id, epoch and sequences, so the producer state can be
+     * rebuilt from the log after a crash.
+     */
+    private DraftMapping map(String topic, int index, RecordBatch batch, String bornHost)
+            throws InvalidBatchException {
+        if (batch.compressionType() == CompressionType.NONE) {
+            return RecordsToDrafts.toAttachedRequest(topic, index, batch.buffer().nioBuffer(), batch.locatedRecords(),
+                    bornHost, batch.producerId(), batch.producerEpoch(), batch.baseSequence(), batch.lastSequence());
+        }
+        return RecordsToDrafts.toAppendRequest(topic, index, batch.records(maxDecompressedBytes), bornHost,
+                batch.producerId(), batch.producerEpoch(), batch.baseSequence(), batch.lastSequence());
     }
 
     /** Completes once the batch is readable (the queue's end offset passed its last offset). */
