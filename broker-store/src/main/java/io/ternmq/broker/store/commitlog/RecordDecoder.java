@@ -25,6 +25,34 @@ public final class RecordDecoder {
      */
     public DecodedRecord decode(ByteBuffer record, long offset, boolean verifyCrc, boolean withBodies)
             throws CorruptRecordException {
+        ByteBuffer b = checked(record, offset, verifyCrc);
+        try {
+            return parse(b, b.position(), b.remaining(), offset, withBodies);
+        } catch (RuntimeException e) {
+            // BufferUnderflow or a negative length: structure does not hold together.
+            throw new CorruptRecordException(offset, "malformed structure: " + e);
+        }
+    }
+
+    /**
+     * As {@link #decode} without bodies, with the same checks, filling in only what the dispatcher needs ({@link
+     * DispatchFields}) instead of decoding the messages.
+     */
+    public void decodeForDispatch(ByteBuffer record, long offset, boolean verifyCrc, DispatchFields out)
+            throws CorruptRecordException {
+        ByteBuffer b = checked(record, offset, verifyCrc);
+        try {
+            DispatchParser.parse(b, b.position(), b.remaining(), offset, out);
+        } catch (RuntimeException e) {
+            throw new CorruptRecordException(offset, "malformed structure: " + e);
+        }
+    }
+
+    /**
+     * The record at {@code record}'s position with its size, magic, CRC (when asked) and self-offset checked: a
+     * duplicate positioned at its start, limited to its end.
+     */
+    private ByteBuffer checked(ByteBuffer record, long offset, boolean verifyCrc) throws CorruptRecordException {
         int start = record.position();
         int available = record.limit() - start;
         if (available < RecordEncoder.HEADER_FIXED + 4) {
@@ -46,12 +74,7 @@ public final class RecordDecoder {
             throw new CorruptRecordException(offset, "record claims offset "
                     + b.getLong(start + RecordEncoder.POS_COMMIT_LOG_OFFSET));
         }
-        try {
-            return parse(b, start, total, offset, withBodies);
-        } catch (RuntimeException e) {
-            // BufferUnderflow or a negative length: structure does not hold together.
-            throw new CorruptRecordException(offset, "malformed structure: " + e);
-        }
+        return b.position(start);
     }
 
     private static DecodedRecord parse(ByteBuffer b, int start, int total, long offset, boolean withBodies)

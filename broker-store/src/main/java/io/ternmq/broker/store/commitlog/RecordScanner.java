@@ -16,7 +16,7 @@ public final class RecordScanner {
 
     /** What lies at a position. */
     public enum Kind {
-        /** A valid record; {@link Step#record()} is set. */
+        /** A valid record; {@link Step#record()} is set, except by {@link #nextForDispatch}. */
         RECORD,
         /** A blank end-of-segment marker; continue at {@link Step#nextOffset()}, the next segment. */
         BLANK,
@@ -31,6 +31,8 @@ public final class RecordScanner {
 
     private final CommitLog log;
     private final RecordDecoder decoder = new RecordDecoder();
+    /** The record {@link #frame} found last. */
+    private ByteBuffer framed;
     /** The bytes from {@code windowStart} on: a slice of the segment's mapping, or {@link #readBuffer}. */
     private ByteBuffer window;
     /** Where bytes are read when a segment cannot be mapped (over 2 GiB); allocated on first use. */
@@ -47,6 +49,37 @@ public final class RecordScanner {
      *                  {@link RecordDecoder#decode})
      */
     public Step next(long offset, long limit, boolean verifyCrc, boolean withBodies) throws IOException {
+        Step step = frame(offset, limit);
+        if (step.kind() != Kind.RECORD) {
+            return step;
+        }
+        try {
+            return new Step(Kind.RECORD, decoder.decode(framed, offset, verifyCrc, withBodies), step.nextOffset(),
+                    null);
+        } catch (CorruptRecordException e) {
+            return corrupt(offset, e.getMessage());
+        }
+    }
+
+    /**
+     * As {@link #next} without bodies, filling {@code out} ({@link RecordDecoder#decodeForDispatch}) instead of
+     * returning a decoded record: a RECORD step's {@link Step#record()} is null.
+     */
+    public Step nextForDispatch(long offset, long limit, boolean verifyCrc, DispatchFields out) throws IOException {
+        Step step = frame(offset, limit);
+        if (step.kind() != Kind.RECORD) {
+            return step;
+        }
+        try {
+            decoder.decodeForDispatch(framed, offset, verifyCrc, out);
+            return step;
+        } catch (CorruptRecordException e) {
+            return corrupt(offset, e.getMessage());
+        }
+    }
+
+    /** What lies at {@code offset}; for a RECORD (not yet decoded, record null) its bytes are left in {@link #framed}. */
+    private Step frame(long offset, long limit) throws IOException {
         long segmentEnd = log.segmentEndOf(offset);
         ByteBuffer head = bytesAt(offset, RecordEncoder.BLANK_SIZE, limit);
         if (head == null) {
@@ -74,12 +107,8 @@ public final class RecordScanner {
                     ? new Step(Kind.END, null, offset, null)
                     : corrupt(offset, "record runs past the readable data");
         }
-        try {
-            DecodedRecord decoded = decoder.decode(record, offset, verifyCrc, withBodies);
-            return new Step(Kind.RECORD, decoded, offset + size, null);
-        } catch (CorruptRecordException e) {
-            return corrupt(offset, e.getMessage());
-        }
+        framed = record;
+        return new Step(Kind.RECORD, null, offset + size, null);
     }
 
     public void invalidate() {

@@ -1,11 +1,9 @@
 package io.ternmq.broker.store.dispatch;
 
 import io.ternmq.broker.store.MessageArrivalListener;
-import io.ternmq.broker.store.MessageProperty;
 import io.ternmq.broker.store.TagHash;
 import io.ternmq.broker.store.commitlog.CommitLog;
-import io.ternmq.broker.store.commitlog.DecodedMessage;
-import io.ternmq.broker.store.commitlog.DecodedRecord;
+import io.ternmq.broker.store.commitlog.DispatchFields;
 import io.ternmq.broker.store.commitlog.RecordScanner;
 import io.ternmq.broker.store.consumequeue.ConsumeQueue;
 import io.ternmq.broker.store.consumequeue.ConsumeQueueEntry;
@@ -34,6 +32,8 @@ public final class Dispatcher {
     private final ConsumeQueueTable queues;
     private final IndexStore index;
     private final RecordScanner scanner;
+    /** The record being dispatched, reused. */
+    private final DispatchFields fields = new DispatchFields();
     private volatile MessageArrivalListener listener = (t, q, m, h) -> { };
     private volatile long dispatchedOffset;
     private volatile boolean running;
@@ -163,9 +163,9 @@ public final class Dispatcher {
         long position = dispatchedOffset;
         try {
             while (position < limit) {
-                RecordScanner.Step step = scanner.next(position, limit, position < verifiedFrom, false);
+                RecordScanner.Step step = scanner.nextForDispatch(position, limit, position < verifiedFrom, fields);
                 switch (step.kind()) {
-                    case RECORD -> apply(step.record());
+                    case RECORD -> apply(fields);
                     case BLANK -> { }
                     case END -> {
                         return;
@@ -208,15 +208,15 @@ public final class Dispatcher {
         arrivalCount = 0;
     }
 
-    private void apply(DecodedRecord r) throws IOException {
+    private void apply(DispatchFields r) throws IOException {
         ConsumeQueue cq = queues.getOrCreate(r.topic(), r.queueId());
         if (r.baseQueueOffset() < cq.appendedMaxOffset()) {
             return; // already dispatched before a restart
         }
-        long tagHash = TagHash.of(r.messages().get(0).properties().get(MessageProperty.TAGS));
+        long tagHash = TagHash.of(r.tags(0));
         int flags = r.multiTags() ? ConsumeQueueEntry.FLAG_MULTI_TAGS : 0;
         cq.append(new ConsumeQueueEntry(r.commitLogOffset(), r.totalSize(), flags, tagHash, r.baseQueueOffset(),
-                r.messages().size(), r.storeTimestamp()));
+                r.messageCount(), r.storeTimestamp()));
         if (index != null) {
             indexMessages(r);
         }
@@ -226,10 +226,9 @@ public final class Dispatcher {
         arrivalCount++;
     }
 
-    private void indexMessages(DecodedRecord r) throws IOException {
-        for (int i = 0; i < r.messages().size(); i++) {
-            DecodedMessage m = r.messages().get(i);
-            String keys = m.properties().get(MessageProperty.KEYS);
+    private void indexMessages(DispatchFields r) throws IOException {
+        for (int i = 0; i < r.messageCount(); i++) {
+            String keys = r.keys(i);
             if (keys != null) {
                 for (String key : keys.split(" ")) {
                     if (!key.isEmpty()) {
@@ -237,7 +236,7 @@ public final class Dispatcher {
                     }
                 }
             }
-            String uniq = m.properties().get(MessageProperty.UNIQ_KEY);
+            String uniq = r.uniqKey(i);
             if (uniq != null && !uniq.isEmpty()) {
                 index.append(IndexKeys.uniqKey(uniq), r.commitLogOffset(), r.storeTimestamp(), i);
             }
