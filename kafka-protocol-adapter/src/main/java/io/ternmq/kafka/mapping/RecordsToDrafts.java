@@ -17,7 +17,9 @@ import java.util.function.Function;
 /**
  * Produce side: the records of one Kafka batch become one {@link AppendRequest} with one {@link MessageDraft} per
  * record, in order, so the store writes one batch entry and the records get queue offsets base .. base+n-1, which
- * are their Kafka offsets. Mapping rules in {@link MessageRecordMapping}. Stateless and thread-safe.
+ * are their Kafka offsets. An uncompressed batch is stored with the entry as it came ({@link #toAttachedRequest});
+ * a compressed one is decoded ({@link #toAppendRequest}). Mapping rules in {@link MessageRecordMapping}. Stateless
+ * and thread-safe.
  */
 public final class RecordsToDrafts {
     private static final byte[] EMPTY = new byte[0];
