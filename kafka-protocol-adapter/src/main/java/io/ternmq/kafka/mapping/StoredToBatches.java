@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Fetch side: stored messages become record batches with baseOffset = the first message's queue offset, CreateTime =
@@ -42,6 +43,20 @@ public final class StoredToBatches {
      * @return the number of batches written
      */
     public static int writeBatches(ByteBuf out, List<StoredMessageBytes> messages, CompressionType compression) {
+        return writeBatches(out, out::writeBytes, messages, compression);
+    }
+
+    /**
+     * As {@link #writeBatches(ByteBuf, List, CompressionType)}, linking stored batches into {@code out} instead of
+     * copying them: the fetch path.
+     */
+    public static int writeBatches(LinkedRecords out, List<StoredMessageBytes> messages) {
+        return writeBatches(out.written(), out::link, messages, CompressionType.NONE);
+    }
+
+    /** @param storedBatches takes each stored batch sent as it is, in order with what is written to {@code out} */
+    private static int writeBatches(ByteBuf out, Consumer<ByteBuffer> storedBatches, List<StoredMessageBytes> messages,
+                                    CompressionType compression) {
         OffsetRuns runs = new OffsetRuns(out, compression);
         long checkedRecord = -1;
         int knownCrcBatches = 0;
@@ -52,7 +67,7 @@ public final class StoredToBatches {
                 ByteBuffer attached = compression == CompressionType.NONE ? AttachedBatches.sendable(m) : null;
                 if (attached != null) {
                     runs.finish();
-                    out.writeBytes(attached);
+                    storedBatches.accept(attached);
                     knownCrcBatches++;
                     i = AttachedBatches.nextRecord(messages, i);
                     continue;

@@ -2,13 +2,15 @@ package io.ternmq.kafka.mapping;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.ternmq.broker.store.AppendRequest;
+import io.ternmq.broker.store.MessageDraft;
 import io.ternmq.broker.store.MessageFilter;
-import io.ternmq.broker.store.MessageStores;
 import io.ternmq.broker.store.RecordCheck;
-import io.ternmq.broker.store.StoreConfig;
 import io.ternmq.broker.store.StoredMessage;
+import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.kafka.record.CompressionType;
 import io.ternmq.kafka.record.KafkaRecord;
 import io.ternmq.kafka.record.RecordBatch;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -157,6 +160,27 @@ class AttachedBatchFetchTest {
         StoredToBatches.writeBatches(out, queue.store.readBytes(OrdersQueue.TOPIC, 0, 0, 2, OrdersQueue.LIMIT,
                 MessageFilter.ACCEPT_ALL, RecordCheck.BY_CALLER).messages(), CompressionType.NONE);
         assertEquals(0, out.readableBytes(), "the record fails its CRC, so nothing of it is sent");
+    }
+
+    @Test
+    void theFetchPathLinksStoredBatchesAndSendsTheSameBytesAsACopy() throws Exception {
+        queue.append(MessageDraft.of("native-before".getBytes(StandardCharsets.UTF_8), Map.of(), 1L));
+        queue.append(attached(KafkaClientsReads.kafkaClientsBatch(BatchViewFetchTest.records("l", 5), Compression.NONE)));
+        queue.append(MessageDraft.of("native-after".getBytes(StandardCharsets.UTF_8), Map.of(), 2L));
+        List<StoredMessageBytes> read = queue.readBytes(0, 7, RecordCheck.BY_CALLER).messages();
+
+        ByteBuf copied = Unpooled.buffer();
+        StoredToBatches.writeBatches(copied, read, CompressionType.NONE);
+        LinkedRecords linked = new LinkedRecords(UnpooledByteBufAllocator.DEFAULT, 64);
+        assertEquals(3, StoredToBatches.writeBatches(linked, read));
+        ByteBuf records = linked.finish();
+        try {
+            assertEquals(3, ((CompositeByteBuf) records).numComponents(), "built, linked, built");
+            assertArrayEquals(ByteBufUtil.getBytes(copied), ByteBufUtil.getBytes(records));
+            assertEquals(7, KafkaClientsReads.readWithKafkaClients(records, 0).size());
+        } finally {
+            records.release();
+        }
     }
 
     /** The append a produce of this batch makes (its producer id 99 kept on the first message). */

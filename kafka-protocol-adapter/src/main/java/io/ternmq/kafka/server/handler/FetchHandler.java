@@ -18,8 +18,8 @@ import io.ternmq.kafka.codec.api.FetchApi.Request.FetchTopic;
 import io.ternmq.kafka.codec.api.FetchApi.Response;
 import io.ternmq.kafka.codec.api.FetchApi.Response.FetchableTopicResponse;
 import io.ternmq.kafka.codec.api.FetchApi.Response.PartitionData;
+import io.ternmq.kafka.mapping.LinkedRecords;
 import io.ternmq.kafka.mapping.StoredToBatches;
-import io.ternmq.kafka.record.CompressionType;
 import io.ternmq.kafka.record.RecordBatch;
 import io.ternmq.kafka.server.ApiHandler;
 import io.ternmq.kafka.server.RequestContext;
@@ -253,11 +253,13 @@ public final class FetchHandler implements ApiHandler {
         long start = r.minOffset();
         switch (r.status()) {
             case FOUND -> {
-                ByteBuf records = alloc.ioBuffer(estimatedSize(r.messages()));
+                LinkedRecords linked = new LinkedRecords(alloc, estimatedSize(r.messages()));
+                ByteBuf records;
                 try {
-                    StoredToBatches.writeBatches(records, r.messages(), CompressionType.NONE);
+                    StoredToBatches.writeBatches(linked, r.messages());
+                    records = linked.finish();
                 } catch (RuntimeException e) {
-                    records.release();
+                    linked.release();
                     throw e;
                 }
                 watches.add(new WatchedQueue(p.topic(), p.partition(), end));
@@ -283,11 +285,16 @@ public final class FetchHandler implements ApiHandler {
         }
     }
 
-    /** Room for the batches of these messages: header once, per record the body, properties and varint overhead. */
+    /**
+     * Room for the batches built from these messages: header once, per record the body, properties and varint
+     * overhead. Messages stored with their batch are linked, not written.
+     */
     private static int estimatedSize(List<StoredMessageBytes> messages) {
         long size = RecordBatch.HEADER_SIZE;
         for (StoredMessageBytes m : messages) {
-            size += m.bodyLength() + m.propertiesLength() + 32;
+            if (m.bodyInline()) {
+                size += m.bodyLength() + m.propertiesLength() + 32;
+            }
         }
         return (int) Math.min(size, Integer.MAX_VALUE - 8);
     }
