@@ -14,16 +14,13 @@ final class DispatchParser {
     private DispatchParser() {
     }
 
-    /** @param b the record from {@code start}, {@code total} bytes, size, magic, CRC and self-offset checked */
+    /** @param b the record from {@code start}, {@code total} bytes, its header checked by {@link RecordDecoder} */
     static void parse(ByteBuffer b, int start, int total, long offset, DispatchFields out)
             throws CorruptRecordException {
         long baseQueueOffset = b.getLong(start + RecordEncoder.POS_BASE_QUEUE_OFFSET);
         int queueId = b.getInt(start + RecordEncoder.POS_QUEUE_ID);
         int count = b.getInt(start + RecordEncoder.POS_MESSAGE_COUNT);
         int flags = b.getInt(start + RecordEncoder.POS_FLAGS);
-        if (count < 1 || count > total / RecordEncoder.MESSAGE_FIXED || queueId < 0 || baseQueueOffset < 0) {
-            throw new CorruptRecordException(offset, "bad header fields");
-        }
         int end = start + total;
         int pos = start + RecordEncoder.POS_TOPIC;
         int topicLength = u16(b, pos, end, offset);

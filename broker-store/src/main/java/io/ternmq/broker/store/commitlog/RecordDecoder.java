@@ -49,8 +49,8 @@ public final class RecordDecoder {
     }
 
     /**
-     * The record at {@code record}'s position with its size, magic, CRC (when asked) and self-offset checked: a
-     * duplicate positioned at its start, limited to its end.
+     * The record at {@code record}'s position with its size, magic, CRC (when asked), self-offset and header fields
+     * checked: a duplicate positioned at its start, limited to its end.
      */
     private ByteBuffer checked(ByteBuffer record, long offset, boolean verifyCrc) throws CorruptRecordException {
         int start = record.position();
@@ -74,6 +74,11 @@ public final class RecordDecoder {
             throw new CorruptRecordException(offset, "record claims offset "
                     + b.getLong(start + RecordEncoder.POS_COMMIT_LOG_OFFSET));
         }
+        int count = b.getInt(start + RecordEncoder.POS_MESSAGE_COUNT);
+        if (count < 1 || count > total / RecordEncoder.MESSAGE_FIXED || b.getInt(start + RecordEncoder.POS_QUEUE_ID) < 0
+                || b.getLong(start + RecordEncoder.POS_BASE_QUEUE_OFFSET) < 0) {
+            throw new CorruptRecordException(offset, "bad header fields");
+        }
         return b.position(start);
     }
 
@@ -84,9 +89,6 @@ public final class RecordDecoder {
         int queueId = b.getInt(start + RecordEncoder.POS_QUEUE_ID);
         int count = b.getInt(start + RecordEncoder.POS_MESSAGE_COUNT);
         int flags = b.getInt(start + RecordEncoder.POS_FLAGS);
-        if (count < 1 || count > total / RecordEncoder.MESSAGE_FIXED || queueId < 0 || baseQueueOffset < 0) {
-            throw new CorruptRecordException(offset, "bad header fields");
-        }
         b.position(start + RecordEncoder.POS_TOPIC);
         String topic = string(b, Short.toUnsignedInt(b.getShort()));
         String storeHost = string(b, Short.toUnsignedInt(b.getShort()));
