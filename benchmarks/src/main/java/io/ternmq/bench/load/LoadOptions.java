@@ -65,8 +65,9 @@ public final class LoadOptions {
             description = "pull: threads pulling assigned queues; push: PushConsumer group members (default ${DEFAULT-VALUE}).")
     ConsumerApi consumerApi;
 
-    @Option(names = "--pull-batch", defaultValue = "256",
-            description = "pull API: most messages per pull, 1..1024 (default ${DEFAULT-VALUE}, the push consumer's pullBatchSize).")
+    @Option(names = "--pull-batch", defaultValue = "1024",
+            description = "pull API: most messages per pull, 1..1024 (default ${DEFAULT-VALUE}: 1 MiB of 1 KiB messages, "
+                    + "a Kafka consumer's max.partition.fetch.bytes).")
     int pullBatch;
 
     @Option(names = "--group", defaultValue = "bench-consumer", description = "Consumer group (default ${DEFAULT-VALUE}).")
