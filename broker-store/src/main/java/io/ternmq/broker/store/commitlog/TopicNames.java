@@ -10,7 +10,7 @@ import java.util.Arrays;
  * that starts over when full (topic sets far larger than it still work, just without the saving). Not thread-safe.
  */
 final class TopicNames {
-    private static final int CAPACITY = 1 << 13;
+    private static final int CAPACITY = 1 << 15; // names of up to 24,576 topics stay the same String
     private static final int MAX_FILL = CAPACITY * 3 / 4;
 
     private final byte[][] bytes = new byte[CAPACITY][];
