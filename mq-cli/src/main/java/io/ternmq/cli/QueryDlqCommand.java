@@ -15,7 +15,7 @@ import java.util.List;
  * {@code queryDlq}: the dead letters of a consumer group ({@code %DLQ%group}), oldest first, or those with a
  * business key. Each row's {@code offsetMsgId} is what {@code resendDlq -i} takes.
  */
-@Command(name = "queryDlq", description = "List a consumer group's dead-letter messages (%DLQ%group).")
+@Command(name = "queryDlq", description = "List a consumer group's dead-letter messages (%%DLQ%%group).")
 final class QueryDlqCommand extends BrokerCommand {
 
     @Option(names = {"-g", "--group"}, required = true, description = "Consumer group.")

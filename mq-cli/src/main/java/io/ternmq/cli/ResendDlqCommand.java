@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
  * reconsume count reset, so that group's consumers (and no other group) receive it again at once, with its
  * original topic. Every run re-sends once more.
  */
-@Command(name = "resendDlq", description = "Re-send a dead-letter message to its consumer group (via %RETRY%group).")
+@Command(name = "resendDlq", description = "Re-send a dead-letter message to its consumer group (via %%RETRY%%group).")
 final class ResendDlqCommand extends BrokerCommand {
 
     @Option(names = {"-g", "--group"}, required = true, description = "Consumer group.")
     String group;
 
-    @Option(names = {"-i", "--id"}, required = true, description = "Broker message id (offsetMsgId) in %DLQ%group.")
+    @Option(names = {"-i", "--id"}, required = true, description = "Broker message id (offsetMsgId) in %%DLQ%%group.")
     String id;
 
     @Override

@@ -12,7 +12,7 @@ final class UpdateSubGroupCommand extends BrokerCommand {
     String group;
 
     @Option(names = {"-r", "--retryMaxTimes"}, defaultValue = "16",
-            description = "Retries before a failed message goes to %DLQ%group, 0..1000 (default ${DEFAULT-VALUE}).")
+            description = "Retries before a failed message goes to %%DLQ%%group, 0..1000 (default ${DEFAULT-VALUE}).")
     int retryMaxTimes;
 
     @Option(names = {"-s", "--consumeEnable"}, defaultValue = "true", arity = "1",
