@@ -1,5 +1,7 @@
 package io.ternmq.broker.store.commitlog;
 
+import io.ternmq.broker.store.MessageProperty;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,9 +13,9 @@ import java.util.Arrays;
  * values it carries. Reused record after record; not thread-safe.
  */
 public final class DispatchFields {
-    private static final byte[] TAGS = "TAGS".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEYS = "KEYS".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] UNIQ_KEY = "UNIQ_KEY".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TAGS = MessageProperty.TAGS.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEYS = MessageProperty.KEYS.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNIQ_KEY = MessageProperty.UNIQ_KEY.getBytes(StandardCharsets.US_ASCII);
 
     long commitLogOffset;
     int totalSize;
@@ -100,23 +102,15 @@ public final class DispatchFields {
      * @return whether it was
      */
     boolean property(int i, ByteBuffer b, int keyPos, int keyLength, int valuePos, int valueLength) {
-        String[] into = keyLength == 4 ? (matches(b, keyPos, TAGS) ? tags : matches(b, keyPos, KEYS) ? keys : null)
-                : keyLength == UNIQ_KEY.length && matches(b, keyPos, UNIQ_KEY) ? uniqKeys : null;
+        String[] into = BytesAt.equal(TAGS, b, keyPos, keyLength) ? tags
+                : BytesAt.equal(KEYS, b, keyPos, keyLength) ? keys
+                : BytesAt.equal(UNIQ_KEY, b, keyPos, keyLength) ? uniqKeys : null;
         if (into == null) {
             return false;
         }
         byte[] value = new byte[valueLength];
         b.get(valuePos, value);
         into[i] = new String(value, StandardCharsets.UTF_8);
-        return true;
-    }
-
-    private static boolean matches(ByteBuffer b, int pos, byte[] name) {
-        for (int k = 0; k < name.length; k++) {
-            if (b.get(pos + k) != name[k]) {
-                return false;
-            }
-        }
         return true;
     }
 }

@@ -25,7 +25,7 @@ final class TopicNames {
         }
         int slot = (hash ^ (hash >>> 16)) & (CAPACITY - 1);
         while (bytes[slot] != null) {
-            if (equal(bytes[slot], b, pos, length)) {
+            if (BytesAt.equal(bytes[slot], b, pos, length)) {
                 return names[slot];
             }
             slot = (slot + 1) & (CAPACITY - 1);
@@ -43,17 +43,5 @@ final class TopicNames {
         names[slot] = name;
         size++;
         return name;
-    }
-
-    private static boolean equal(byte[] known, ByteBuffer b, int pos, int length) {
-        if (known.length != length) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (known[k] != b.get(pos + k)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

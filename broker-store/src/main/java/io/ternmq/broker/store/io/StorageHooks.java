@@ -29,7 +29,7 @@ public record StorageHooks(FileSync fileSync, DiskUsage diskUsage, Duration rete
      * source of truth and recovery re-dispatches everything after the checkpoint, so a longer period costs only
      * re-dispatch work at open.
      */
-    public static final Duration CHECKPOINT_PERIOD = Duration.ofSeconds(10);
+    private static final Duration CHECKPOINT_PERIOD = Duration.ofSeconds(10);
 
     public static StorageHooks defaults() {
         return new StorageHooks(FileSync.FORCE, DiskUsage.FILE_STORE, Duration.ofSeconds(10), CHECKPOINT_PERIOD,
