@@ -3,7 +3,6 @@ package io.ternmq.protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.ternmq.protocol.codec.WireReader;
-import io.ternmq.protocol.codec.WireWriter;
 import io.ternmq.protocol.command.Body;
 import io.ternmq.protocol.command.Command;
 
@@ -37,14 +36,7 @@ public final class Frames {
     }
 
     private static ByteBuf encode(ByteBufAllocator alloc, Body body, int version) {
-        ByteBuf buf = alloc.buffer();
-        try {
-            body.encode(new WireWriter(buf), version);
-            return buf;
-        } catch (RuntimeException e) {
-            buf.release();
-            throw e;
-        }
+        return body.encodeToBuffer(alloc, version);
     }
 
     /**

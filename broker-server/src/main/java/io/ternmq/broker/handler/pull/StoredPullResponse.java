@@ -1,6 +1,8 @@
 package io.ternmq.broker.handler.pull;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
 import io.ternmq.broker.store.read.StoredMessageBytes;
 import io.ternmq.protocol.codec.WireWriter;
 import io.ternmq.protocol.command.Body;
@@ -29,6 +31,10 @@ import java.util.List;
 final class StoredPullResponse implements Body {
     /** Fixed bytes of a message's fields before its pairs: ids, offsets, timestamps, flags and the pair count. */
     private static final int HEAD_FIXED = 4 + 8 + 8 + MessageIdBytes.WIRE_SIZE + 8 + 8 + 4 + 4 + 4 + 4;
+    /** Status, next/min/max offsets and the message count. */
+    private static final int HEAD_SIZE = 1 + 8 + 8 + 8 + 4;
+    /** Largest piece of a response built in pieces (see {@link #encodeToBuffer}). */
+    static final int PIECE_SIZE = 256 * 1024;
     private final Pull.Status status;
     private final long nextOffset;
     private final long minOffset;
@@ -48,13 +54,96 @@ final class StoredPullResponse implements Body {
     public void encode(WireWriter out, int version) {
         ByteBuf buf = out.buffer();
         buf.ensureWritable(encodedSize()); // one allocation instead of doubling through the whole response
+        writeAll(buf);
+    }
+
+    /**
+     * A response of up to {@link #PIECE_SIZE} bytes is one buffer of its exact size; a larger one (a 1,024-message
+     * pull of 1 KiB messages is over 1 MiB) is a composite of pooled pieces of that size, each holding whole messages,
+     * which the socket write gathers.
+     */
+    @Override
+    public ByteBuf encodeToBuffer(ByteBufAllocator alloc, int version) {
+        int total = encodedSize();
+        if (total <= PIECE_SIZE) {
+            ByteBuf buf = alloc.buffer(total);
+            try {
+                writeAll(buf);
+                return buf;
+            } catch (RuntimeException e) {
+                buf.release();
+                throw e;
+            }
+        }
+        CompositeByteBuf out = alloc.compositeBuffer(total / PIECE_SIZE + 2);
+        ByteBuf piece = null; // owned here until handed to the composite
+        try {
+            piece = alloc.buffer(PIECE_SIZE);
+            writeHead(piece);
+            int left = total - HEAD_SIZE;
+            MessageWriter writer = new MessageWriter();
+            for (int i = 0, n = messages.size(); i < n; i++) {
+                StoredMessageBytes m = messages.get(i);
+                int size = messageSize(m);
+                if (piece.writableBytes() < size) {
+                    ByteBuf full = piece;
+                    piece = null;
+                    out.addComponent(true, full);
+                    piece = alloc.buffer(Math.max(size, Math.min(PIECE_SIZE, left)));
+                }
+                writer.write(piece, m);
+                left -= size;
+            }
+            ByteBuf last = piece;
+            piece = null;
+            out.addComponent(true, last);
+            return out;
+        } catch (RuntimeException e) {
+            if (piece != null) {
+                piece.release();
+            }
+            out.release();
+            throw e;
+        }
+    }
+
+    private void writeAll(ByteBuf buf) {
+        writeHead(buf);
+        MessageWriter writer = new MessageWriter();
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            writer.write(buf, messages.get(i));
+        }
+    }
+
+    private void writeHead(ByteBuf buf) {
         buf.writeByte(status.ordinal()).writeLong(nextOffset).writeLong(minOffset).writeLong(maxOffset)
                 .writeInt(messages.size());
-        ByteBuffer head = ByteBuffer.allocate(HEAD_FIXED + 3 * 256);
-        ByteBuffer record = null;
-        ByteBuffer cursor = null;
+    }
+
+    int encodedSize() {
+        int size = HEAD_SIZE;
         for (int i = 0, n = messages.size(); i < n; i++) {
-            StoredMessageBytes m = messages.get(i);
+            size += messageSize(messages.get(i));
+        }
+        return size;
+    }
+
+    private static int messageSize(StoredMessageBytes m) {
+        ByteBuffer r = m.record();
+        return HEAD_FIXED + 6 + shortAt(r, m.topicPos()) + shortAt(r, m.bornHostPos()) + shortAt(r, m.storeHostPos())
+                + m.propertiesLength() + 4 + m.bodyLength();
+    }
+
+    /**
+     * Writes one message at a time; keeps the scratch buffer for the fields before the pairs and the cursor of the
+     * record being read, so a batch record's messages share one. Not thread-safe.
+     */
+    private static final class MessageWriter {
+        private ByteBuffer head = ByteBuffer.allocate(HEAD_FIXED + 3 * 256);
+        private ByteBuffer record;
+        private ByteBuffer cursor;
+
+        void write(ByteBuf buf, StoredMessageBytes m) {
             ByteBuffer r = m.record();
             if (r != record) { // the messages of one batch record share its view, and so one cursor
                 record = r;
@@ -90,17 +179,6 @@ final class StoredPullResponse implements Body {
                 copy(buf, cursor, m.bodyStart(), m.bodyLength());
             }
         }
-    }
-
-    private int encodedSize() {
-        int size = 1 + 8 + 8 + 8 + 4;
-        for (int i = 0, n = messages.size(); i < n; i++) {
-            StoredMessageBytes m = messages.get(i);
-            ByteBuffer r = m.record();
-            size += MessageView.MIN_SIZE + 24 + shortAt(r, m.topicPos()) + shortAt(r, m.bornHostPos())
-                    + shortAt(r, m.storeHostPos()) + m.propertiesLength() + m.bodyLength();
-        }
-        return size;
     }
 
     private static void copy(ByteBuf buf, ByteBuffer cursor, int pos, int length) {

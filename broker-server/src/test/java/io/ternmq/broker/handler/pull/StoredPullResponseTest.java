@@ -1,6 +1,9 @@
 package io.ternmq.broker.handler.pull;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.ternmq.broker.handler.query.MessageViews;
 import io.ternmq.broker.store.AppendRequest;
@@ -20,11 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pull response written from record bytes decodes to exactly what the decoded-message path would send. */
 class StoredPullResponseTest {
@@ -61,6 +69,53 @@ class StoredPullResponseTest {
                     new String(both.actual().get(2).body(), StandardCharsets.UTF_8),
                     new String(both.actual().get(4).body(), StandardCharsets.UTF_8)));
         }
+    }
+
+    @Test
+    void aResponseOverOnePieceIsPooledPiecesOfWholeMessagesWithTheSameBytes() throws Exception {
+        try (MessageStore store = MessageStores.open(StoreConfig.defaults(dir).withSegmentSize(8 << 20))) {
+            store.append(new AppendRequest("T", 1, drafts(0, 300), "10.1.2.3:4567")).join();
+            byte[] large = new byte[StoredPullResponse.PIECE_SIZE + 10]; // a message of its own piece
+            Arrays.fill(large, (byte) 7);
+            store.append(AppendRequest.single("T", 1, MessageDraft.of(large, Map.of(), 1))).join();
+            store.append(new AppendRequest("T", 1, drafts(300, 600), "10.1.2.3:4567")).join();
+            awaitReadable(store, 601);
+            ReadBytesResult raw = store.readBytes("T", 1, 0, 1000, 64 << 20, MessageFilter.ACCEPT_ALL);
+            assertEquals(601, raw.messages().size());
+            StoredPullResponse body = new StoredPullResponse(Pull.Status.FOUND, raw.nextOffset(), raw.minOffset(),
+                    raw.maxOffset(), raw.messages());
+            ByteBuf whole = Unpooled.buffer();
+            ByteBuf pieces = body.encodeToBuffer(PooledByteBufAllocator.DEFAULT, 1);
+            try {
+                body.encode(new WireWriter(whole), 1);
+
+                assertTrue(ByteBufUtil.equals(whole, pieces), "the pieces hold the single buffer's bytes");
+                assertEquals(body.encodedSize(), pieces.readableBytes());
+                CompositeByteBuf composite = assertInstanceOf(CompositeByteBuf.class, pieces);
+                long overPiece = IntStream.range(0, composite.numComponents())
+                        .filter(i -> composite.internalComponent(i).readableBytes() > StoredPullResponse.PIECE_SIZE)
+                        .count();
+                assertEquals(1, overPiece, "only the large message's piece is over the piece size");
+                assertTrue(composite.numComponents() >= 4, "at least two pieces each side of the large message");
+                Pull.Response decoded = Pull.Response.decode(new WireReader(pieces.duplicate()), 1);
+                assertArrayEquals(large, decoded.messages().get(300).body());
+                assertEquals("t599", decoded.messages().get(600).properties().get("TAGS"));
+            } finally {
+                whole.release();
+                pieces.release();
+            }
+            assertEquals(0, pieces.refCnt());
+        }
+    }
+
+    private static List<MessageDraft> drafts(int from, int to) {
+        List<MessageDraft> drafts = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            byte[] body = new byte[1000 + i];
+            Arrays.fill(body, (byte) i);
+            drafts.add(MessageDraft.of(body, Map.of("TAGS", "t" + i), i));
+        }
+        return drafts;
     }
 
     private void appendSoloAndBatch(MessageStore store) throws InterruptedException {
