@@ -16,12 +16,12 @@ public final class Frames {
     public static Frame request(ByteBufAllocator alloc, Command<?, ?> command, Body body, int requestId, int version,
                                 boolean oneWay) {
         return new Frame(command.code(), oneWay ? Frame.FLAG_ONE_WAY : 0, version, requestId, 0,
-                encode(alloc, body, version));
+                body.encodeToBuffer(alloc, version));
     }
 
     public static Frame response(ByteBufAllocator alloc, Frame request, Body body) {
         return new Frame(request.command(), Frame.FLAG_RESPONSE, request.version(), request.requestId(),
-                ErrorCode.SUCCESS.code(), encode(alloc, body, request.version()));
+                ErrorCode.SUCCESS.code(), body.encodeToBuffer(alloc, request.version()));
     }
 
     public static Frame error(ByteBufAllocator alloc, int command, int version, int requestId, ErrorCode code,
@@ -33,10 +33,6 @@ public final class Frames {
 
     public static Frame error(ByteBufAllocator alloc, Frame request, ErrorCode code, String message) {
         return error(alloc, request.command(), request.version(), request.requestId(), code, message);
-    }
-
-    private static ByteBuf encode(ByteBufAllocator alloc, Body body, int version) {
-        return body.encodeToBuffer(alloc, version);
     }
 
     /**

@@ -54,31 +54,25 @@ final class StoredPullResponse implements Body {
     public void encode(WireWriter out, int version) {
         ByteBuf buf = out.buffer();
         buf.ensureWritable(encodedSize()); // one allocation instead of doubling through the whole response
-        writeAll(buf);
+        writeHead(buf);
+        MessageWriter writer = new MessageWriter();
+        for (int i = 0, n = messages.size(); i < n; i++) {
+            writer.write(buf, messages.get(i));
+        }
     }
 
     /**
-     * A response of up to {@link #PIECE_SIZE} bytes is one buffer of its exact size; a larger one (a 1,024-message
-     * pull of 1 KiB messages is over 1 MiB) is a composite of pooled pieces of that size, each holding whole messages,
-     * which the socket write gathers.
+     * Pooled pieces of at most {@link #PIECE_SIZE} bytes, each holding whole messages: a response that fits one piece
+     * is that buffer, a larger one (a 1,024-message pull of 1 KiB messages is over 1 MiB) a composite of pieces,
+     * which the socket write gathers. A message larger than a piece gets a piece of its own size.
      */
     @Override
     public ByteBuf encodeToBuffer(ByteBufAllocator alloc, int version) {
         int total = encodedSize();
-        if (total <= PIECE_SIZE) {
-            ByteBuf buf = alloc.buffer(total);
-            try {
-                writeAll(buf);
-                return buf;
-            } catch (RuntimeException e) {
-                buf.release();
-                throw e;
-            }
-        }
-        CompositeByteBuf out = alloc.compositeBuffer(total / PIECE_SIZE + 2);
+        CompositeByteBuf out = null; // only once a second piece is needed
         ByteBuf piece = null; // owned here until handed to the composite
         try {
-            piece = alloc.buffer(PIECE_SIZE);
+            piece = alloc.buffer(Math.min(total, PIECE_SIZE));
             writeHead(piece);
             int left = total - HEAD_SIZE;
             MessageWriter writer = new MessageWriter();
@@ -86,6 +80,9 @@ final class StoredPullResponse implements Body {
                 StoredMessageBytes m = messages.get(i);
                 int size = messageSize(m);
                 if (piece.writableBytes() < size) {
+                    if (out == null) {
+                        out = alloc.compositeBuffer(total / PIECE_SIZE + 2);
+                    }
                     ByteBuf full = piece;
                     piece = null;
                     out.addComponent(true, full);
@@ -93,6 +90,9 @@ final class StoredPullResponse implements Body {
                 }
                 writer.write(piece, m);
                 left -= size;
+            }
+            if (out == null) {
+                return piece;
             }
             ByteBuf last = piece;
             piece = null;
@@ -102,16 +102,10 @@ final class StoredPullResponse implements Body {
             if (piece != null) {
                 piece.release();
             }
-            out.release();
+            if (out != null) {
+                out.release();
+            }
             throw e;
-        }
-    }
-
-    private void writeAll(ByteBuf buf) {
-        writeHead(buf);
-        MessageWriter writer = new MessageWriter();
-        for (int i = 0, n = messages.size(); i < n; i++) {
-            writer.write(buf, messages.get(i));
         }
     }
 
