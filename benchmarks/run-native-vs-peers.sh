@@ -27,6 +27,8 @@
 #   E2E_MSGS [10000]       TernMQ e2e with one message in flight (the peers' shape), 1 topic x 1 queue
 #   E2E_RATE [1000] E2E_SECS [20]          TernMQ e2e also at a moderate fixed rate (and the time cap of both)
 #   SCALE_TOPICS ["1 1000 10000"] SCALE_RECORDS [1000000] SCALE_SECS [60]
+#   WARMUP_RECORDS [1000000]   unmeasured TernMQ warm-up per broker start, as run-kafka-bench.sh warms Kafka: two passes,
+#                        each producing half to a new topic and (ASYNC_FLUSH broker) consuming it back; see warm_up
 #   TERNMQ_HEAP [1g]  OUT [benchmarks/target/vs-peers/<timestamp>]  SKIP_BUILD [0]
 #   RUN_ID ["<date>T<time> <ROUNDS> round(s) @<commit>"]   names the run in the results CSV
 #   PUBLISH [0]            1: also append the run to docs/benchmarks/results.csv and redraw docs/benchmarks/*.svg
@@ -48,6 +50,7 @@ PRODUCERS=${PRODUCERS:-4}; INFLIGHT=${INFLIGHT:-256}; BATCH=${BATCH:-16}; BATCH_
 CONSUMERS=${CONSUMERS:-1}; CONSUMER_API=${CONSUMER_API:-pull}
 E2E_RATE=${E2E_RATE:-1000}; E2E_SECS=${E2E_SECS:-20}; E2E_MSGS=${E2E_MSGS:-10000}
 SCALE_TOPICS=${SCALE_TOPICS:-"1 1000 10000"}; SCALE_RECORDS=${SCALE_RECORDS:-1000000}; SCALE_SECS=${SCALE_SECS:-60}
+WARMUP_RECORDS=${WARMUP_RECORDS:-1000000}
 export TERNMQ_HEAP=${TERNMQ_HEAP:-1g}
 OUT=${OUT:-$REPO/benchmarks/target/vs-peers/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
@@ -95,15 +98,26 @@ put_fields() {  # put_fields SYSTEM PREFIX RESULT_LINE key...
   for k in "$@"; do v=$(field "$line" "$k"); [ -n "$v" ] && put "$sys" "${prefix}_$k" "$round" "$v"; done
 }
 
+# warm_up PREFIX [consume]: the unmeasured warm-up, as the peer scripts do: a cold JIT broker would lose the first
+# workload. Two passes over new topics, each produced (and consumed back, with "consume"): the first message of a
+# new topic takes branches the compiled code has never seen (new queues, a name not yet cached), and a produce after
+# a consume meets code recompiled for the pull path; the recompiles that follow cost the broker 1-2 s of CPU, which
+# with a single produce-then-consume pass fell into the first measured row.
+warm_up() {
+  local t
+  for t in "$1-a" "$1-b"; do
+    load "warmup-$t" 120 --mode produce --topic-prefix "$t" --producers "$PRODUCERS" --inflight "$INFLIGHT" \
+      --messages $((WARMUP_RECORDS / 2)) --duration 60 > /dev/null
+    [ "${2:-}" = consume ] || continue
+    load "warmup-consume-$t" 120 --mode consume --topic-prefix "$t" --consumers "$CONSUMERS" \
+      --consumer-api "$CONSUMER_API" --idle-exit 3 --duration 60 > /dev/null
+  done
+}
+
 ternmq_round() {
   local P="vs-r$round" line N W
   ternmq_up ASYNC_FLUSH || return
-  # unmeasured warm-up, as the peer scripts do (produce, then consume it back): a cold JIT broker would otherwise
-  # lose the first workload; without the consume pass the measured consume paid for compiling the pull path
-  load warmup 120 --mode produce --topic-prefix "$P-warm" --producers "$PRODUCERS" --inflight "$INFLIGHT" \
-    --messages 300000 --duration 30 > /dev/null
-  load warmup-consume 120 --mode consume --topic-prefix "$P-warm" --consumers "$CONSUMERS" \
-    --consumer-api "$CONSUMER_API" --idle-exit 3 --duration 30 > /dev/null
+  warm_up "$P-warm" consume
   log "ternmq async: produce $RECORDS x 1KiB, 1 topic x 4 queues, $PRODUCERS threads, batch 1"
   line=$(load produce-async $((THRU_SECS + 60)) --mode produce --topic-prefix "$P-a1" --queues 4 --producers "$PRODUCERS" \
     --inflight "$INFLIGHT" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"
@@ -136,8 +150,7 @@ ternmq_round() {
   done
   ternmq_down; settle
   ternmq_up SYNC_FLUSH || return
-  load warmup-sync 120 --mode produce --topic-prefix "$P-warms" --producers "$PRODUCERS" --inflight "$INFLIGHT" \
-    --messages 100000 --duration 20 > /dev/null
+  warm_up "$P-warms"
   log "ternmq sync flush: produce $RECORDS x 1KiB, 1 topic x 4 queues, batch 1 and batch $BATCH"
   line=$(load produce-sync $((THRU_SECS + 60)) --mode produce --topic-prefix "$P-s1" --queues 4 --producers "$PRODUCERS" \
     --inflight "$INFLIGHT" --messages "$RECORDS" --duration "$THRU_SECS"); echo "  $line"

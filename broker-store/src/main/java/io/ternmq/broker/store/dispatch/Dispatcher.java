@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tails the CommitLog and turns each record into a ConsumeQueue entry and index items, then tells the
- * {@link MessageArrivalListener}. Runs on its own thread ("store-dispatcher"), woken by every append and otherwise
- * polling every millisecond; recovery uses {@link #dispatchUpTo} on the opening thread before the thread starts.
+ * {@link MessageArrivalListener}. Runs on its own thread ("store-dispatcher"), woken by every append; when idle it
+ * looks again only every {@value #IDLE_POLL_MS} ms as a safety net, so an idle broker costs next to no CPU (a 1 ms poll
+ * was 4% of a core). Recovery uses {@link #dispatchUpTo} on the opening thread before the thread starts.
  *
  * <p>Re-dispatching a record whose ConsumeQueue entry already exists (its base offset is below the queue's max) is
  * skipped, so overlapping a region after recovery is harmless.
@@ -27,6 +28,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     private static final int PUBLISH_EVERY = 512;
+    /** How long an idle dispatcher parks; appends unpark it at once (see {@link #wakeup}). */
+    private static final long IDLE_POLL_MS = 100;
 
     private final CommitLog log;
     private final ConsumeQueueTable queues;
@@ -134,7 +137,7 @@ public final class Dispatcher {
             if (!progressed) {
                 idle = true;
                 if (dispatchedOffset >= log.maxOffset()) { // re-check: an append may have raced the flag
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS));
                 }
                 idle = false;
             }
